@@ -1,0 +1,7 @@
+"""Small helpers the examples share, and that readers may copy into their own projects.
+
+Copy the whole `pyconc` folder next to your script (or onto `PYTHONPATH`); it needs only the
+standard library. Each module has one job:
+
+- `pyconc.timing`: time a piece of work several times and report it with honest precision.
+"""
