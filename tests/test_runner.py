@@ -136,3 +136,19 @@ def test_render_says_when_output_is_not_shown(scratch):
     name = scratch("future.py", "# requires-python: >=3.99\nprint('never')\n")
     text = example_runner.example(name, lang="en")
     assert "needs Python 3.99+" in text and "never\n" not in text.split('=== "Output"')[1]
+
+
+def test_svg_files_an_example_writes_become_figures(scratch):
+    name = scratch(
+        "chart.py",
+        """
+        from pathlib import Path
+        if __name__ == "__main__":
+            Path("chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+            print("table of the same numbers")
+        """,
+    )
+    result = example_runner.run(name)
+    assert result.figures == {"chart.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'}
+    rendered = example_runner.example(name, lang="en")
+    assert "](data:image/svg+xml;base64," in rendered.split('=== "Output"')[1]

@@ -10,10 +10,15 @@ An example may declare, in its first comment lines:
     # requires-python: >=3.11   -- skipped (and said so) on older interpreters
     # timeout: 120               -- seconds; the default is DEFAULT_TIMEOUT
     # benchmark: true            -- runs alone during the build so its timings are honest
+
+An example runs in a fresh, empty working directory. SVG files it writes there (a timeline, a
+chart) are its figures: they are shown in the Output tab under the printed text, which should
+carry the same numbers as a table (the figure's text alternative).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -21,9 +26,11 @@ import multiprocessing
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -38,7 +45,7 @@ CACHE = ROOT / ".cache" / "examples"
 FORCE_START_METHOD_DIR = Path(__file__).resolve().parent / "start_method"
 DEFAULT_TIMEOUT = 60.0
 # Bump when the way examples are run changes, so old cached outputs are not reused.
-RUNNER_VERSION = "3"
+RUNNER_VERSION = "4"
 
 # The page directive: a markdown-exec block that calls `example("chapter/topic.py")`.
 DIRECTIVE = re.compile(r"""\bexample\(\s*["']([^"']+\.py)["']""")
@@ -95,6 +102,7 @@ class Result:
     start_method: str
     cpus: int
     gil: str
+    figures: dict[str, str] = field(default_factory=dict)  # SVG files written, by name
     cached: bool = field(default=False, compare=False)
 
     def describe(self, lang: str) -> str:
@@ -219,10 +227,18 @@ def run(name: str, start_method: str | None = None, timeout: float | None = None
         paths.insert(0, str(FORCE_START_METHOD_DIR))
         env["PYCONC_START_METHOD"] = start_method
     env["PYTHONPATH"] = os.pathsep.join(paths)
+    workdir = Path(tempfile.mkdtemp(prefix="pyconc-example-"))
+    try:
+        return _run_in(name, path, workdir, env, timeout, start_method)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _run_in(name, path, workdir, env, timeout, start_method) -> Result:
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, str(path)],
-        cwd=path.parent,
+        cwd=workdir,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -263,6 +279,7 @@ def run(name: str, start_method: str | None = None, timeout: float | None = None
         start_method=start_method or start_methods()[0],
         cpus=os.cpu_count() or 1,
         gil=gil_state(),
+        figures={f.name: f.read_text(encoding="utf-8") for f in sorted(workdir.glob("*.svg"))},
     )
 
 
@@ -364,11 +381,12 @@ def example(name: str, lang: str | None = None) -> str:
     source_tab = _fence(source, "python", f' title="examples/{name}" linenums="1"')
     if meta.runnable_here:
         result = cached_run(name)
-        output_tab = (
-            _fence(result.output or "(no output)", "text")
-            + "\n\n"
-            + (f'<p class="pyconc-provenance"><small>{result.describe(lang)}</small></p>')
-        )
+        output_tab = _fence(result.output or "(no output)", "text") + "\n\n"
+        for figure, svg in result.figures.items():
+            # A data: URI keeps the figure inside this page: no extra file, no other host.
+            data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+            output_tab += f"![{figure}](data:image/svg+xml;base64,{data}){{ .pyconc-figure }}\n\n"
+        output_tab += f'<p class="pyconc-provenance"><small>{result.describe(lang)}</small></p>'
     else:
         need = ".".join(map(str, meta.requires))
         note = labels["skipped"].format(have=platform.python_version(), need=need)
