@@ -3,8 +3,17 @@
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import threading
+
+# A child interpreter whose second thread dereferences a NULL pointer in C: a real segfault.
+SEGFAULT_IN_A_THREAD = """
+import ctypes, threading, time
+threading.Thread(target=ctypes.string_at, args=(0,)).start()
+time.sleep(5)
+print("the main thread survived")
+"""
 
 
 def divide_by_zero() -> None:
@@ -47,3 +56,14 @@ if __name__ == "__main__":
     good.join(timeout=30)
     print(f"  thread 'good' still ran: {results}; the process is still running")
     assert results == ["done"]
+
+    print("A crash in C code, in one thread of another interpreter:")
+    if os.name != "posix":
+        print("  skipped: Windows reports an access violation instead of a signal")
+    else:
+        child = subprocess.run(
+            [sys.executable, "-c", SEGFAULT_IN_A_THREAD], capture_output=True, text=True, timeout=30
+        )
+        name = signal.Signals(-child.returncode).name if child.returncode < 0 else child.returncode
+        print(f"  the whole process died ({name}); its main thread printed {child.stdout!r}")
+        assert child.returncode < 0 and "survived" not in child.stdout
