@@ -1,3 +1,4 @@
+# benchmark: true
 """CPU-bound work called from async code: inline, in a thread pool, in a process pool.
 
 run_in_executor() hands a plain function to a concurrent.futures executor and gives back
@@ -11,7 +12,7 @@ import functools
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
-N = 1_500_000
+N = 2_000_000
 BEAT = 0.01
 
 

@@ -8,7 +8,9 @@ those modules: a module that already did `from socket import socket` keeps the o
 try:
     from gevent import monkey
 except ImportError:
-    print("gevent is not installed for this Python (the pinned version has no wheel for it)")
+    print(
+        "gevent is not installed for this Python (pinned gevent==26.9.0 is for CPython < 3.15): skipped"
+    )
     raise SystemExit(0) from None
 
 monkey.patch_all()  # the very first thing the program does

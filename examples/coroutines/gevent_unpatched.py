@@ -9,7 +9,9 @@ another. gevent_patched.py is this same program plus monkey.patch_all() before a
 try:
     import gevent.monkey
 except ImportError:
-    print("gevent is not installed for this Python (the pinned version has no wheel for it)")
+    print(
+        "gevent is not installed for this Python (pinned gevent==26.9.0 is for CPython < 3.15): skipped"
+    )
     raise SystemExit(0) from None
 
 import socket  # the same imports as gevent_patched.py, which must patch first
