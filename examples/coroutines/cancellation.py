@@ -22,6 +22,11 @@ async def worker(name: str, delay: float) -> str:
         log.append(f"{name} released its connection")
 
 
+async def worker_until(name: str, release: asyncio.Event) -> str:
+    await release.wait()  # finishes only when told to, so what follows does not depend on timing
+    return f"{name} finished"
+
+
 async def fail_after(delay: float) -> None:
     await asyncio.sleep(delay)
     raise ValueError("bad input")
@@ -50,13 +55,15 @@ async def main() -> None:
 
     print("3. gather() when one awaitable fails:")
     log.clear()
-    slow = asyncio.create_task(worker("C", 0.2))
+    release = asyncio.Event()
+    slow = asyncio.create_task(worker_until("C", release))
     try:
         await asyncio.gather(slow, fail_after(0.01))
     except ValueError as error:
         print(f"  gather raised {error!r} at once, but C is still running: {not slow.done()}")
     assert not slow.done()
-    print(f"  C then returned {await slow!r}; nothing cancelled it")
+    release.set()
+    print(f"  C then returned {await asyncio.wait_for(slow, 10)!r}; nothing cancelled it")
 
     print("4. gather(..., return_exceptions=True) collects failures as values:")
     results = await asyncio.gather(worker("D", 0.01), fail_after(0.01), return_exceptions=True)

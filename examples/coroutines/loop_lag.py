@@ -68,8 +68,9 @@ async def main() -> None:
         worst, beats = await measure(handler)
         results[name] = worst
         print(f"  {name:<28} worst lag {worst * 1000:>5.0f} ms, {beats:>3} heartbeats")
-    assert results["time.sleep() in async def"] >= WORK - 2 * BEAT  # the loop stood still
-    assert results["time.sleep() in async def"] > 5 * results["await asyncio.to_thread()"]
+    # Not a timing assertion: while time.sleep() holds the thread, the loop cannot run at all,
+    # so the heartbeat is at least that late however fast or loaded the machine is.
+    assert results["time.sleep() in async def"] >= WORK - 2 * BEAT
 
 
 async def debug_mode() -> None:
