@@ -1,3 +1,4 @@
+# benchmark: true
 """One blocking call inside a coroutine stalls every task on the loop; measure it, then fix it.
 
 A heartbeat task wakes every 10 ms and records how late it woke: that lateness is the
