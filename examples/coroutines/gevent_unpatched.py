@@ -1,0 +1,75 @@
+"""gevent WITHOUT monkey-patching: the standard library still blocks the whole thread.
+
+Ten greenlets each ask a local server (127.0.0.1, port 0) for a reply that takes 0.1 s,
+using the ordinary socket module. gevent can switch greenlets only where gevent itself waits;
+a plain socket.recv() or time.sleep() blocks the thread, so the greenlets run one after
+another. gevent_patched.py is this same program plus monkey.patch_all() before any import.
+"""
+
+try:
+    import gevent.monkey
+except ImportError:
+    print(
+        "gevent is not installed for this Python (pinned gevent==26.9.0 is for CPython < 3.15): skipped"
+    )
+    raise SystemExit(0) from None
+
+import socket  # the same imports as gevent_patched.py, which must patch first
+import threading
+import time
+
+import gevent
+import gevent.monkey
+
+JOBS = 10
+DELAY = 0.1
+
+
+def handle(conn: socket.socket) -> None:
+    with conn:
+        request = conn.recv(100)
+        time.sleep(DELAY)  # a slow backend
+        conn.sendall(request.upper())
+
+
+def serve(listener: socket.socket, count: int) -> None:
+    workers = []
+    for _ in range(count):  # one thread per connection
+        conn, _addr = listener.accept()
+        workers.append(threading.Thread(target=handle, args=(conn,)))
+        workers[-1].start()
+    for w in workers:
+        w.join(timeout=10)
+
+
+def fetch(port: int, i: int) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(b"job %d" % i)
+        return s.recv(100)
+
+
+def main() -> None:
+    print(
+        f"socket patched: {gevent.monkey.is_module_patched('socket')}, "
+        f"time patched: {gevent.monkey.is_module_patched('time')}, "
+        f"threading patched: {gevent.monkey.is_module_patched('threading')}"
+    )
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(10)
+        port = listener.getsockname()[1]
+        server = threading.Thread(target=serve, args=(listener, JOBS))
+        server.start()
+        start = time.perf_counter()
+        jobs = [gevent.spawn(fetch, port, i) for i in range(JOBS)]
+        gevent.joinall(jobs, timeout=30, raise_error=True)
+        elapsed = time.perf_counter() - start
+        server.join(timeout=10)
+        assert not server.is_alive()
+    results = sorted(j.value for j in jobs)
+    assert results == sorted(b"JOB %d" % i for i in range(JOBS))
+    print(f"{JOBS} greenlets, each waiting {DELAY} s for its reply: {elapsed:.2f} s")
+    print(f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: {JOBS * DELAY:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
