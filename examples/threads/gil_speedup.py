@@ -19,13 +19,13 @@ from pyconc.timing import measure
 
 THREADS = os.cpu_count() or 1
 PIECES = 8  # the work is cut into 8 pieces; both runs do all of them
-BLOB = os.urandom(1 << 20) * 8  # 8 MiB; hashlib releases the GIL for buffers over 2 KiB
-TEXT = b"The quick brown fox jumps over the lazy dog. " * 50_000  # 2.2 MB, compressible
+BLOB = os.urandom(1 << 20) * 16  # 16 MiB; hashlib releases the GIL for buffers over 2 KiB
+TEXT = b"The quick brown fox jumps over the lazy dog. " * 100_000  # 4.5 MB, compressible
 
 
 def python_loop(_: int) -> int:
     total = 0
-    for i in range(300_000):  # pure Python: the thread needs the GIL for every step
+    for i in range(400_000):  # pure Python: the thread needs the GIL for every step
         total += i % 7
     return total
 
@@ -58,8 +58,8 @@ if __name__ == "__main__":
     )
     for label, job in [
         ("pure-Python loop", python_loop),
-        ("hashlib.sha256 8 MiB", sha256),
-        ("zlib.compress 2.2 MB", compress),
+        ("hashlib.sha256 16 MiB", sha256),
+        ("zlib.compress 4.5 MB", compress),
     ]:
         single = measure(lambda job=job: one_thread(job), repeat=3)
         cpu = time.process_time()  # CPU time of all threads of this process
