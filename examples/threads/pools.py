@@ -1,0 +1,74 @@
+"""ThreadPoolExecutor: submit() and futures, as_completed(), map(), and the default pool size.
+
+A pool starts its threads once and reuses them: you hand it work, it hands you a Future,
+a placeholder for a result that is not there yet. `with` shuts the pool down at the end of the
+block, waiting for the work already submitted.
+"""
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+DELAYS = {"a": 0.3, "b": 0.1, "c": 0.2}  # name -> seconds each "download" waits
+
+
+def download(name: str) -> str:
+    time.sleep(DELAYS[name])  # stands for I/O
+    if name == "c":
+        raise ConnectionError(f"{name}: connection reset")
+    return f"{name}: downloaded"
+
+
+def default_workers() -> int:
+    """The documented default: min(32, CPUs + 4); since 3.13 it counts only the CPUs this
+    process may use (os.process_cpu_count())."""
+    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    return min(32, cpus + 4)
+
+
+if __name__ == "__main__":
+    with ThreadPoolExecutor() as pool:
+        # _max_workers is private: read here only to show what this interpreter chose.
+        actual = pool._max_workers
+    print(f"default max_workers here: {actual} (min(32, CPUs + 4) = {default_workers()})")
+    assert actual == default_workers()
+
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="dl") as pool:
+        # submit(): one Future per call; result() waits for it (always with a timeout).
+        futures = {pool.submit(download, name): name for name in DELAYS}
+        first = next(iter(futures))
+        print(f"right after submit: done() = {first.done()}")
+
+        # as_completed(): futures in the order they finish, not the order submitted.
+        finished = []
+        for future in as_completed(futures, timeout=5):
+            name = futures[future]
+            error = future.exception()  # None if it returned normally
+            finished.append(name)
+            outcome = f"raised {type(error).__name__}" if error else "ok"
+            print(f"  finished: {name} ({outcome})")
+        assert finished == ["b", "c", "a"]  # forced by the delays: 0.1, 0.2, 0.3 s
+        print(f"a's future: result(timeout=5) -> {first.result(timeout=5)!r}")
+        failed = next(f for f, name in futures.items() if name == "c")
+        try:
+            failed.result(timeout=5)  # re-raises the worker's exception in this thread
+        except ConnectionError as error:
+            print(f"c's future: result() re-raised ConnectionError: {error}")
+
+    # map(): results in input order, like the built-in map. The first exception is re-raised
+    # when you reach its result, and the other results are lost with it: so wrap the work.
+    def safe(name: str) -> str:
+        try:
+            return download(name)
+        except ConnectionError as error:
+            return f"failed ({error})"
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(safe, DELAYS, timeout=5))
+    elapsed = time.perf_counter() - start
+    print(f"map() in input order: {results}")
+    print(
+        f"three waits of {sum(DELAYS.values()):.1f} s in total took {elapsed:.2f} s (ideal 0.30 s)"
+    )
+    assert results[0].startswith("a:") and results[2].startswith("failed")

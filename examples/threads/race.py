@@ -1,0 +1,84 @@
+"""A race condition that loses updates on every Python, then the same code fixed with a Lock.
+
+Each increment reads the shared balance, then writes back read + 1. If another thread writes
+between our read and our write, one of the two updates is lost. `time.sleep(0)` between the
+read and the write forces a thread switch at exactly that point, so the race shows every time
+instead of once in a blue moon; in real code the gap is a function call, a log line, an I/O.
+"""
+
+import sys
+import threading
+import time
+
+THREADS = 4
+INCREMENTS = 500  # per thread
+
+
+class Account:
+    def __init__(self) -> None:
+        self.balance = 0
+        self.lock = threading.Lock()
+
+    def deposit_unsafe(self) -> None:
+        current = self.balance  # read
+        time.sleep(0)  # yield: let another thread run between the read and the write
+        self.balance = current + 1  # write: overwrites whatever happened meanwhile
+
+    def deposit_safe(self) -> None:
+        with self.lock:  # read-modify-write as one step: no other thread can interleave
+            current = self.balance
+            time.sleep(0)  # the same yield; now other threads wait at the lock
+            self.balance = current + 1
+
+
+def hammer(deposit) -> None:
+    for _ in range(INCREMENTS):
+        deposit()
+
+
+def run(account: Account, deposit) -> int:
+    threads = [threading.Thread(target=hammer, args=(deposit,)) for _ in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+        assert not t.is_alive()
+    return THREADS * INCREMENTS - account.balance
+
+
+naive_counter = 0
+
+
+def naive_increments(n: int) -> None:
+    global naive_counter
+    for _ in range(n):
+        naive_counter += 1  # also read-modify-write, but with no yield point inside
+
+
+if __name__ == "__main__":
+    expected = THREADS * INCREMENTS
+    print(f"{THREADS} threads x {INCREMENTS} deposits = {expected} expected")
+
+    account = Account()
+    lost = run(account, account.deposit_unsafe)
+    print(f"without a lock: balance {account.balance}, lost updates: {lost}")
+    assert lost > 0, "the forced interleaving should always lose updates"
+
+    account = Account()
+    lost = run(account, account.deposit_safe)
+    print(f"with a lock:    balance {account.balance}, lost updates: {lost}")
+    assert lost == 0
+
+    # The naive `counter += 1` race: whether it shows depends on the interpreter, not on
+    # whether the code is correct. It is wrong either way; we print, never assert, the result.
+    n = 200_000
+    threads = [threading.Thread(target=naive_increments, args=(n,)) for _ in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+    print(
+        f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,} updates "
+        f"this run (Python {sys.version_info.major}.{sys.version_info.minor}, GIL enabled: {gil})"
+    )
