@@ -1,0 +1,71 @@
+"""multiprocessing.Pool: map, imap_unordered, apply_async with a callback, size, and `with`."""
+
+import multiprocessing
+import os
+import threading
+import time
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def slow_square(n: int) -> int:
+    time.sleep(0.1 * (3 - n))  # later tasks finish first
+    return n * n
+
+
+if __name__ == "__main__":
+    # processes=None: os.cpu_count() workers (os.process_cpu_count() since Python 3.13)
+    cpus = os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()
+    with multiprocessing.Pool() as pool:
+        workers = len(multiprocessing.active_children())
+        print(f"Pool() with no size started {workers} workers; this machine reports {cpus} CPUs")
+        assert workers == cpus
+
+    with multiprocessing.Pool(3) as pool:
+        print(f"map: results in input order: {pool.map(square, range(6))}")
+        arrived = list(pool.imap_unordered(slow_square, range(3)))
+        print(f"imap_unordered: results as they finish: {arrived} (task 2 was the quickest)")
+        assert sorted(arrived) == [0, 1, 4]
+
+        seen: list[tuple[str, int]] = []
+        done = threading.Event()
+
+        def on_result(value: int) -> None:
+            # Runs in the pool's result-handler thread of THIS process: keep it short, never
+            # block in it (results for every other task wait behind it), never wait for the pool.
+            seen.append((threading.current_thread().name, value))
+            if len(seen) == 4:
+                done.set()
+
+        def on_error(error: BaseException) -> None:
+            print(f"  a task failed: {error!r}")
+            done.set()
+
+        handles = [
+            pool.apply_async(square, (n,), callback=on_result, error_callback=on_error)
+            for n in range(4)
+        ]
+        assert done.wait(timeout=30)
+        threads = {name.split()[-1] for name, _ in seen}  # "Thread-6 (_handle_results)"
+        print(
+            f"apply_async: callbacks got {sorted(v for _, v in seen)} in thread(s) {sorted(threads)}"
+        )
+        print(
+            f"  not in {threading.current_thread().name}; handle.get() works too: {handles[3].get(timeout=30)}"
+        )
+        assert "MainThread" not in threads
+        failing = pool.apply_async(square, ("x",), error_callback=on_error)
+        try:
+            failing.get(timeout=30)
+        except TypeError as error:
+            print(f"  .get() re-raises the worker's exception here: TypeError: {error}")
+
+    print("Leaving `with Pool()` calls terminate(), not close() + join():")
+    with multiprocessing.Pool(2) as pool:
+        unfinished = pool.apply_async(time.sleep, (5,))
+        time.sleep(0.2)
+    outcome = "finished" if unfinished.ready() else "never finished: its worker was terminated"
+    print(f"  a 5 s task still running at the end of the block: {outcome}")
+    assert outcome != "finished"
