@@ -4,4 +4,6 @@ Copy the whole `pyconc` folder next to your script (or onto `PYTHONPATH`); it ne
 standard library. Each module has one job:
 
 - `pyconc.timing`: time a piece of work several times and report it with honest precision.
+- `pyconc.timeline`: record which worker ran what, and when; draw it as a plain SVG timeline
+  (and benchmark speed-ups against their ideal) with the same numbers as a text table.
 """
