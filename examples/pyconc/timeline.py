@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -33,8 +34,12 @@ from xml.sax.saxutils import escape
 
 T = TypeVar("T")
 
+# Where 0 ms is: one perf_counter() reading, one per group, or None (each group's first start).
+Origin = float | dict[str, float] | None
+
 RUN = "run"  # the worker was computing (holding a CPU)
 WAIT = "wait"  # the worker was waiting (sleep, socket, lock, GIL...)
+BLOCKED = "blocked"  # the worker was stuck in a blocking call that others needed it back from
 
 
 @dataclass(frozen=True)
@@ -44,11 +49,13 @@ class Span:
     Attributes:
         kind: What ran it: "main", "thread", "process", "task" or "interpreter".
         worker: An id of that worker (thread ident, pid, task name). Rows are renumbered when
-            drawn ("thread 1", "thread 2" in order of first appearance), so ids never show.
+            drawn ("thread 1", "thread 2" in order of first appearance), so ids never show;
+            only a task named on purpose (`create_task(..., name="heartbeat")`) keeps its name.
         label: What the work was, e.g. "job 3".
         start: `time.perf_counter()` when it started.
         end: `time.perf_counter()` when it ended.
-        state: `RUN` (computing) or `WAIT` (waiting on something).
+        state: `RUN` (computing), `WAIT` (waiting on something) or `BLOCKED` (stuck in a
+            blocking call while others needed this worker, e.g. `time.sleep()` on an event loop).
         waited: What it waited on, if it waited ("sleep", "socket", "GIL"...).
         group: Which run it belongs to ("sequential", "threads"...): one panel per group.
     """
@@ -99,6 +106,9 @@ class Recorder:
 
     def __init__(self, group: str = "") -> None:
         self.group = group
+        #: `perf_counter()` when the recorder was made: pass it as the `origin` of a drawing
+        #: to count time from there (e.g. to show a pool's start-up before the first span).
+        self.origin = time.perf_counter()
         self._spans: list[Span] = []
         self._lock = threading.Lock()
 
@@ -155,11 +165,13 @@ def recorded(
 
 # --- drawing -----------------------------------------------------------------------------------
 
+_DEFAULT_TASK = re.compile(r"Task-\d+")
 _FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
 _BG, _FG, _GRID, _MUTED = "#ffffff", "#1f2328", "#d8dee4", "#57606a"
-_FILL = {RUN: "#3f6fd8", WAIT: "#f5c26b"}
-_STROKE = {RUN: "#2b4fa3", WAIT: "#b7791f"}
-_TEXT = {RUN: "#ffffff", WAIT: "#3d2c00"}
+_FILL = {RUN: "#3f6fd8", WAIT: "#f5c26b", BLOCKED: "#d64545"}
+_STROKE = {RUN: "#2b4fa3", WAIT: "#b7791f", BLOCKED: "#9b2c2c"}
+_TEXT = {RUN: "#ffffff", WAIT: "#3d2c00", BLOCKED: "#ffffff"}
+_WORDS = {RUN: "computing", WAIT: "waiting", BLOCKED: "blocked (holding the thread)"}
 
 
 def _rows(spans: Sequence[Span]) -> list[tuple[str, tuple[str, int | str], str]]:
@@ -176,7 +188,10 @@ def _rows(spans: Sequence[Span]) -> list[tuple[str, tuple[str, int | str], str]]
         keys = sorted((k for k in first if k[0] == group), key=lambda k: (first[k], str(k[1])))
         counts: dict[str, int] = {}
         for key in keys:
-            kind = key[1][0]
+            kind, worker = key[1]
+            if kind == "task" and isinstance(worker, str) and not _DEFAULT_TASK.match(worker):
+                rows.append((group, key[1], f"task {worker}"))  # a name given on purpose
+                continue
             counts[kind] = counts.get(kind, 0) + 1
             name = kind if kind == "main" else f"{kind} {counts[kind]}"
             rows.append((group, key[1], name))
@@ -207,28 +222,30 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def timeline_svg(
-    spans: Sequence[Span], title: str, width: int = 760, origin: float | None = None
-) -> str:
+def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Origin = None) -> str:
     """Draw spans as an SVG timeline: one row per worker, one panel per group.
 
     Args:
         spans: What to draw (from a `Recorder` and/or `recorded()`).
         title: The figure's title, also its accessible name (`<title>`).
         width: Width in pixels; the height follows from the number of rows.
-        origin: The `perf_counter()` reading drawn as 0 ms; the earliest start by default.
+        origin: The `perf_counter()` reading drawn as 0 ms: one for all groups, one per group
+            (a dict), or by default each group's earliest start, so that the panels of runs
+            made one after the other line up and compare at a glance.
 
     Returns:
         A standalone SVG document (no script, no external resource).
     """
     if not spans:
         raise ValueError("nothing to draw: no spans")
-    origin = min(s.start for s in spans) if origin is None else origin
-    total = max(max(s.end for s in spans) - origin, 1e-6)
+    zero = _origins(spans, origin)
+    spans = [_shifted(s, zero[s.group]) for s in spans]
+    origin = 0.0
+    total = max(max(s.end for s in spans), 1e-6)
     rows = _rows(spans)
     groups = list(dict.fromkeys(g for g, _, _ in rows))
     named_groups = any(groups)
-    left, right, top, row_h, bar_h, group_h = 118, 16, 46, 24, 16, 22
+    left, right, top, row_h, bar_h, group_h = 132, 16, 46, 24, 16, 22
     plot_w = width - left - right
     height = top + len(rows) * row_h + (len(groups) * group_h if named_groups else 0) + 62
 
@@ -291,18 +308,31 @@ def timeline_svg(
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
                 f'font-size="11" fill="{_TEXT[s.state]}">{escape(s.label)}</text>'
             )
-    states = [st for st in (RUN, WAIT) if any(s.state == st for s in spans)]
+    states = [st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)]
     lx = left
     for st in states:
-        words = "computing" if st == RUN else "waiting"
+        words = _WORDS[st]
         out.append(
             f'<rect x="{lx}" y="{height - 16}" width="14" height="10" fill="{_FILL[st]}" '
             f'stroke="{_STROKE[st]}"/>'
         )
         out.append(f'<text x="{lx + 20}" y="{height - 7}" fill="{_FG}">{words}</text>')
-        lx += 110
+        lx += 28 + 7 * len(words)
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
+    groups = {s.group for s in spans}
+    if isinstance(origin, dict):
+        return {g: origin.get(g, min(s.start for s in spans if s.group == g)) for g in groups}
+    if origin is not None:
+        return dict.fromkeys(groups, origin)
+    return {g: min(s.start for s in spans if s.group == g) for g in groups}
+
+
+def _shifted(s: Span, zero: float) -> Span:
+    return Span(s.kind, s.worker, s.label, s.start - zero, s.end - zero, s.state, s.waited, s.group)
 
 
 def _describe(spans: Sequence[Span], rows: Sequence[tuple], origin: float) -> str:
@@ -310,8 +340,10 @@ def _describe(spans: Sequence[Span], rows: Sequence[tuple], origin: float) -> st
     return f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; the table printed with it has the numbers."
 
 
-def timeline_table(spans: Sequence[Span], origin: float | None = None) -> str:
+def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
     """The spans as a text table (start and end in ms), in the rows `timeline_svg()` draws.
+
+    `origin` is as for `timeline_svg()`: by default each group starts at 0 ms.
 
     Example:
         >>> s = [Span("thread", 7, "job 1", 10.0, 10.25, WAIT, "sleep", "threads")]
@@ -321,7 +353,9 @@ def timeline_table(spans: Sequence[Span], origin: float | None = None) -> str:
     """
     if not spans:
         return "(no spans)"
-    origin = min(s.start for s in spans) if origin is None else origin
+    zero = _origins(spans, origin)
+    spans = [_shifted(s, zero[s.group]) for s in spans]
+    origin = 0.0
     names = {(g, key): name for g, key, name in _rows(spans)}
     order = {k: i for i, k in enumerate(names)}
     lines = [
