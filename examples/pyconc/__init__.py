@@ -6,4 +6,8 @@ standard library. Each module has one job:
 - `pyconc.timing`: time a piece of work several times and report it with honest precision.
 - `pyconc.timeline`: record which worker ran what, and when; draw it as a plain SVG timeline
   (and benchmark speed-ups against their ideal) with the same numbers as a text table.
+- `pyconc.workloads`: standard jobs to measure: waiting (sleep, a loopback socket server),
+  computing in pure Python, computing in C that releases the GIL.
+- `pyconc.bench`: run one workload under several models and worker counts; speed-ups
+  against the ideal, as a table and a chart.
 """
