@@ -88,7 +88,7 @@ if __name__ == "__main__":
                 points = compare(models, WORKERS, check, REPEAT)
                 print(f"\n{name}: ideal speed-up = min(N, {CORES} cores)")
                 print(report(points, ideal))
-                slug = "python" if job is count_primes else "hashlib"
+                slug = "1_python" if job is count_primes else "2_hashlib"
                 svg = chart(points, ideal, f"Computing ({name}): speed-up over sequential")
                 Path(f"bench_cpu_{slug}.svg").write_text(svg, encoding="utf-8")
         if interpreters is not None:
