@@ -66,6 +66,9 @@ def _square(x: int) -> int:
     return x * x
 
 
+# pytest-xdist runs tests in a process with helper threads; fork then warns (3.12+). The examples
+# themselves are tested under fork in fresh processes (tests/test_examples.py).
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 @pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
 def test_processes_return_spans_on_the_parents_clock(method):
     before = time.perf_counter()
