@@ -53,6 +53,7 @@ if __name__ == "__main__":
         if interpreters is not None:
             try:
                 list(interpreters.map(count_primes, [LIMIT] * max(WORKERS), timeout=60))
+                list(interpreters.map(digest, [MIB] * max(WORKERS), timeout=60))
             except Exception as error:  # e.g. a module that cannot load in a subinterpreter
                 interpreters.shutdown()
                 interpreters, why_not = None, f"failed here: {type(error).__name__}: {error}"

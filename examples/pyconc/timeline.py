@@ -100,8 +100,9 @@ class Recorder:
         >>> rec = Recorder(group="demo")
         >>> with rec.span("job 1"):
         ...     total = sum(range(1000))
-        >>> [(s.kind, s.label, s.state) for s in rec.spans]
-        [('main', 'job 1', 'run')]
+        >>> span = rec.spans[0]
+        >>> span.kind, span.label, span.state
+        ('main', 'job 1', 'run')
     """
 
     def __init__(self, group: str = "") -> None:
