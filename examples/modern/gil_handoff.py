@@ -66,7 +66,8 @@ if __name__ == "__main__":
     print()
     print(f"build: {'GIL' if gil else 'free-threaded, no GIL'}; ", end="")
     print(f"switch interval {sys.getswitchinterval() * 1000:.0f} ms")
-    runs = [[s for s in r if s.state == RUN] for r in results]
+    # Numbered like the rows of the figure and the table: by which thread ran first.
+    runs = sorted(([s for s in r if s.state == RUN] for r in results), key=lambda r: r[0].start)
     for k, slices in enumerate(runs, 1):
         assert slices, "every thread ran"
         lengths = [s.seconds * 1000 for s in slices]

@@ -371,8 +371,10 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
         for s in sorted(spans, key=lambda s: (order[(s.group, (s.kind, s.worker))], s.start))
     ]
     header = ("group", "worker", "work", "start ms", "end ms", "state")
+    if not any(s.group for s in spans):  # one unnamed group: no group column
+        header, lines = header[1:], [line[1:] for line in lines]
     widths = [max(len(r[i]) for r in [header, *lines]) for i in range(len(header))]
-    right = {3, 4}
+    right = {len(header) - 3, len(header) - 2}
 
     def fmt(row: Sequence[str]) -> str:
         cells = [
