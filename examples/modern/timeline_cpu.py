@@ -1,8 +1,8 @@
 """Four jobs that compute in pure Python, run four ways: who computes when, drawn as a timeline.
 
 Sequential, 4 threads, a process pool with one process per core, and 4 asyncio tasks.
-Computing needs a CPU: the ideal is the sequential time divided by the number of cores
-(at most 4 here). Writes timeline_cpu.svg and prints the same numbers as a table.
+Computing needs a CPU: the ideal is four times the fastest sequential job, divided by the
+number of cores (at most 4 here). Writes timeline_cpu.svg and prints the same numbers as a table.
 """
 
 import asyncio
