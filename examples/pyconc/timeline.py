@@ -1,0 +1,488 @@
+"""Execution timelines: record when each piece of work ran, where, and draw it as plain SVG.
+
+A timeline answers the question a single total time cannot: *what was running when*. Each
+piece of work becomes a `Span` (which worker ran it, from when to when, and whether it was
+computing or waiting); `timeline_svg()` draws one row per thread, process or task with time on
+the x axis, and `timeline_table()` prints the same numbers as text (the figure's text
+alternative). `speedup_svg()` draws benchmark results against their ideal.
+
+Recording works the same way for every kind of worker:
+
+- threads and asyncio tasks share one `Recorder` (`with recorder.span("job 1"): ...`);
+- processes cannot append to the parent's list, so they run the work through `recorded()`,
+  which returns the result together with its `Span` (both picklable), and the parent adds it.
+
+Times are `time.perf_counter()` readings. On Linux, macOS and Windows that clock is
+system-wide (CLOCK_MONOTONIC, mach_absolute_time, QueryPerformanceCounter), so stamps taken in
+child processes line up with the parent's. The SVG is self-contained: no script, no external
+font or stylesheet, an explicit background so it reads the same in light and dark themes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+from xml.sax.saxutils import escape
+
+T = TypeVar("T")
+
+# Where 0 ms is: one perf_counter() reading, one per group, or None (each group's first start).
+Origin = float | dict[str, float] | None
+
+RUN = "run"  # the worker was computing (holding a CPU)
+WAIT = "wait"  # the worker was waiting (sleep, socket, lock, GIL...)
+BLOCKED = "blocked"  # the worker was stuck in a blocking call that others needed it back from
+
+
+@dataclass(frozen=True)
+class Span:
+    """One piece of work on one worker.
+
+    Attributes:
+        kind: What ran it: "main", "thread", "process", "task" or "interpreter".
+        worker: An id of that worker (thread ident, pid, task name). Rows are renumbered when
+            drawn ("thread 1", "thread 2" in order of first appearance), so ids never show;
+            only a task named on purpose (`create_task(..., name="heartbeat")`) keeps its name.
+        label: What the work was, e.g. "job 3".
+        start: `time.perf_counter()` when it started.
+        end: `time.perf_counter()` when it ended.
+        state: `RUN` (computing), `WAIT` (waiting on something) or `BLOCKED` (stuck in a
+            blocking call while others needed this worker, e.g. `time.sleep()` on an event loop).
+        waited: What it waited on, if it waited ("sleep", "socket", "GIL"...).
+        group: Which run it belongs to ("sequential", "threads"...): one panel per group.
+    """
+
+    kind: str
+    worker: int | str
+    label: str
+    start: float
+    end: float
+    state: str = RUN
+    waited: str = ""
+    group: str = ""
+
+    @property
+    def seconds(self) -> float:
+        """How long the span lasted."""
+        return self.end - self.start
+
+
+def current_worker() -> tuple[str, int | str]:
+    """Where the caller runs: ("task", name), ("process", pid), ("thread", ident) or ("main", 0).
+
+    An asyncio task is reported as a task even in the main thread; a pool worker process as a
+    process even when the pool runs it in a helper thread.
+    """
+    with contextlib.suppress(RuntimeError):
+        asyncio.get_running_loop()
+        task = asyncio.current_task()
+        if task is not None:
+            return "task", task.get_name()
+    if multiprocessing.parent_process() is not None:
+        return "process", os.getpid()
+    if threading.current_thread() is not threading.main_thread():
+        return "thread", threading.get_ident()
+    return "main", 0
+
+
+class Recorder:
+    """Collects spans from any number of threads and asyncio tasks of one process.
+
+    Example:
+        >>> rec = Recorder(group="demo")
+        >>> with rec.span("job 1"):
+        ...     total = sum(range(1000))
+        >>> span = rec.spans[0]
+        >>> span.kind, span.label, span.state
+        ('main', 'job 1', 'run')
+    """
+
+    def __init__(self, group: str = "") -> None:
+        self.group = group
+        #: `perf_counter()` when the recorder was made: pass it as the `origin` of a drawing
+        #: to count time from there (e.g. to show a pool's start-up before the first span).
+        self.origin = time.perf_counter()
+        self._spans: list[Span] = []
+        self._lock = threading.Lock()
+
+    @property
+    def spans(self) -> list[Span]:
+        """The spans recorded so far, in the order they ended."""
+        with self._lock:
+            return list(self._spans)
+
+    def add(self, *spans: Span) -> None:
+        """Add spans recorded elsewhere (e.g. returned by `recorded()` from a process)."""
+        with self._lock:
+            self._spans.extend(
+                s if s.group or not self.group else _with_group(s, self.group) for s in spans
+            )
+
+    @contextlib.contextmanager
+    def span(self, label: str, state: str = RUN, waited: str = "") -> Iterator[None]:
+        """Record the `with` block as one span of the current thread or task."""
+        kind, worker = current_worker()
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            end = time.perf_counter()
+            self.add(Span(kind, worker, label, start, end, state, waited, self.group))
+
+
+def _with_group(span: Span, group: str) -> Span:
+    return Span(
+        span.kind, span.worker, span.label, span.start, span.end, span.state, span.waited, group
+    )
+
+
+def recorded(
+    fn: Callable[..., T], *args: object, label: str = "", state: str = RUN, waited: str = ""
+) -> tuple[T, Span]:
+    """Run `fn(*args)` here and return its result with the span it took.
+
+    Submit it to any executor, e.g. `pool.submit(recorded, work, 3, label="job 3")`: it is a
+    module-level function, so it pickles for process pools (if `fn` and its arguments do).
+
+    Returns:
+        `(result, span)`; add the span to a `Recorder` in the parent.
+    """
+    kind, worker = current_worker()
+    start = time.perf_counter()
+    result = fn(*args)
+    end = time.perf_counter()
+    return result, Span(
+        kind, worker, label or getattr(fn, "__name__", "work"), start, end, state, waited
+    )
+
+
+# --- drawing -----------------------------------------------------------------------------------
+
+_DEFAULT_TASK = re.compile(r"Task-\d+")
+_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
+_BG, _FG, _GRID, _MUTED = "#ffffff", "#1f2328", "#d8dee4", "#57606a"
+_FILL = {RUN: "#3f6fd8", WAIT: "#f5c26b", BLOCKED: "#d64545"}
+_STROKE = {RUN: "#2b4fa3", WAIT: "#b7791f", BLOCKED: "#9b2c2c"}
+_TEXT = {RUN: "#ffffff", WAIT: "#3d2c00", BLOCKED: "#ffffff"}
+_WORDS = {RUN: "computing", WAIT: "waiting", BLOCKED: "blocked (holding the thread)"}
+
+
+def _rows(spans: Sequence[Span]) -> list[tuple[str, tuple[str, int | str], str]]:
+    """(group, (kind, worker), row name), grouped in order of first appearance."""
+    groups: list[str] = []
+    first: dict[tuple[str, tuple[str, int | str]], float] = {}
+    for s in spans:
+        if s.group not in groups:
+            groups.append(s.group)
+        key = (s.group, (s.kind, s.worker))
+        first[key] = min(first.get(key, s.start), s.start)
+    rows = []
+    for group in groups:
+        keys = sorted((k for k in first if k[0] == group), key=lambda k: (first[k], str(k[1])))
+        counts: dict[str, int] = {}
+        for key in keys:
+            kind, worker = key[1]
+            if kind == "task" and isinstance(worker, str) and not _DEFAULT_TASK.match(worker):
+                rows.append((group, key[1], f"task {worker}"))  # a name given on purpose
+                continue
+            counts[kind] = counts.get(kind, 0) + 1
+            name = kind if kind == "main" else f"{kind} {counts[kind]}"
+            rows.append((group, key[1], name))
+    return rows
+
+
+def _nice_step(span: float, target: int = 8) -> float:
+    raw = span / target
+    magnitude = 10 ** _floor_log10(raw)
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude  # pragma: no cover
+
+
+def _floor_log10(x: float) -> int:
+    n = 0
+    while x >= 10:
+        x /= 10
+        n += 1
+    while x < 1:
+        x *= 10
+        n -= 1
+    return n
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}"
+
+
+def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Origin = None) -> str:
+    """Draw spans as an SVG timeline: one row per worker, one panel per group.
+
+    Args:
+        spans: What to draw (from a `Recorder` and/or `recorded()`).
+        title: The figure's title, also its accessible name (`<title>`).
+        width: Width in pixels; the height follows from the number of rows.
+        origin: The `perf_counter()` reading drawn as 0 ms: one for all groups, one per group
+            (a dict), or by default each group's earliest start, so that the panels of runs
+            made one after the other line up and compare at a glance.
+
+    Returns:
+        A standalone SVG document (no script, no external resource).
+    """
+    if not spans:
+        raise ValueError("nothing to draw: no spans")
+    zero = _origins(spans, origin)
+    spans = [_shifted(s, zero[s.group]) for s in spans]
+    origin = 0.0
+    total = max(max(s.end for s in spans), 1e-6)
+    rows = _rows(spans)
+    groups = list(dict.fromkeys(g for g, _, _ in rows))
+    named_groups = any(groups)
+    left, right, top, row_h, bar_h, group_h = 132, 16, 46, 24, 16, 22
+    plot_w = width - left - right
+    height = top + len(rows) * row_h + (len(groups) * group_h if named_groups else 0) + 62
+
+    def x(t: float) -> float:
+        return left + (t - origin) / total * plot_w
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" font-family="{escape(_FONT)}" '
+        f'font-size="12">',
+        f"<title>{escape(title)}</title>",
+        f"<desc>{escape(_describe(spans, rows, origin))}</desc>",
+        f'<rect width="{width}" height="{height}" fill="{_BG}" stroke="{_GRID}"/>',
+        f'<text x="12" y="24" font-size="15" font-weight="600" fill="{_FG}">{escape(title)}</text>',
+    ]
+    plot_bottom = height - 46
+    step = _nice_step(total)
+    tick = 0.0
+    while tick <= total + 1e-9:
+        tx = left + tick / total * plot_w
+        out.append(
+            f'<line x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" y2="{plot_bottom}" '
+            f'stroke="{_GRID}" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{tx:.1f}" y="{plot_bottom + 16}" text-anchor="middle" fill="{_MUTED}">'
+            f"{_ms(tick)}</text>"
+        )
+        tick += step
+    out.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{plot_bottom + 34}" text-anchor="middle" '
+        f'fill="{_MUTED}">time (ms)</text>'
+    )
+    y = top
+    row_y: dict[tuple[str, tuple[str, int | str]], float] = {}
+    current = None
+    for group, key, name in rows:
+        if named_groups and group != current:
+            current = group
+            out.append(
+                f'<text x="12" y="{y + 15}" font-weight="600" fill="{_FG}">{escape(group)}</text>'
+            )
+            y += group_h
+        row_y[(group, key)] = y
+        out.append(f'<text x="24" y="{y + 16}" fill="{_MUTED}">{escape(name)}</text>')
+        y += row_h
+    for s in sorted(spans, key=lambda s: s.start):
+        y0 = row_y[(s.group, (s.kind, s.worker))] + (row_h - bar_h) / 2
+        x0, x1 = x(s.start), max(x(s.end), x(s.start) + 1.0)
+        tip = f"{s.label}: {_ms(s.start - origin)}-{_ms(s.end - origin)} ms, {s.state}"
+        if s.waited:
+            tip += f" ({s.waited})"
+        out.append(
+            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{bar_h}" rx="2" '
+            f'fill="{_FILL[s.state]}" stroke="{_STROKE[s.state]}" stroke-width="1">'
+            f"<title>{escape(tip)}</title></rect>"
+        )
+        if (x1 - x0) > 7 * len(s.label) + 6:
+            out.append(
+                f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
+                f'font-size="11" fill="{_TEXT[s.state]}">{escape(s.label)}</text>'
+            )
+    states = [st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)]
+    lx = left
+    for st in states:
+        words = _WORDS[st]
+        out.append(
+            f'<rect x="{lx}" y="{height - 16}" width="14" height="10" fill="{_FILL[st]}" '
+            f'stroke="{_STROKE[st]}"/>'
+        )
+        out.append(f'<text x="{lx + 20}" y="{height - 7}" fill="{_FG}">{words}</text>')
+        lx += 28 + 7 * len(words)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
+    groups = {s.group for s in spans}
+    if isinstance(origin, dict):
+        return {g: origin.get(g, min(s.start for s in spans if s.group == g)) for g in groups}
+    if origin is not None:
+        return dict.fromkeys(groups, origin)
+    return {g: min(s.start for s in spans if s.group == g) for g in groups}
+
+
+def _shifted(s: Span, zero: float) -> Span:
+    return Span(s.kind, s.worker, s.label, s.start - zero, s.end - zero, s.state, s.waited, s.group)
+
+
+def _describe(spans: Sequence[Span], rows: Sequence[tuple], origin: float) -> str:
+    end = max(s.end for s in spans) - origin
+    return f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; the table printed with it has the numbers."
+
+
+def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
+    """The spans as a text table (start and end in ms), in the rows `timeline_svg()` draws.
+
+    `origin` is as for `timeline_svg()`: by default each group starts at 0 ms.
+
+    Example:
+        >>> s = [Span("thread", 7, "job 1", 10.0, 10.25, WAIT, "sleep", "threads")]
+        >>> print(timeline_table(s))
+        group    worker    work   start ms  end ms  state
+        threads  thread 1  job 1         0     250  wait (sleep)
+    """
+    if not spans:
+        return "(no spans)"
+    zero = _origins(spans, origin)
+    spans = [_shifted(s, zero[s.group]) for s in spans]
+    origin = 0.0
+    names = {(g, key): name for g, key, name in _rows(spans)}
+    order = {k: i for i, k in enumerate(names)}
+    lines = [
+        (
+            s.group,
+            names[(s.group, (s.kind, s.worker))],
+            s.label,
+            _ms(s.start - origin),
+            _ms(s.end - origin),
+            s.state + (f" ({s.waited})" if s.waited else ""),
+        )
+        for s in sorted(spans, key=lambda s: (order[(s.group, (s.kind, s.worker))], s.start))
+    ]
+    header = ("group", "worker", "work", "start ms", "end ms", "state")
+    if not any(s.group for s in spans):  # one unnamed group: no group column
+        header, lines = header[1:], [line[1:] for line in lines]
+    widths = [max(len(r[i]) for r in [header, *lines]) for i in range(len(header))]
+    right = {len(header) - 3, len(header) - 2}
+
+    def fmt(row: Sequence[str]) -> str:
+        cells = [
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
+        ]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join(fmt(r) for r in [header, *lines])
+
+
+# --- speed-up charts ---------------------------------------------------------------------------
+
+_SERIES = ["#3f6fd8", "#d9480f", "#2f9e44", "#ae3ec9", "#1098ad", "#e8590c"]
+
+
+def speedup_svg(
+    title: str,
+    workers: Sequence[int],
+    series: dict[str, Sequence[tuple[float, float, float]]],
+    ideal: Sequence[float],
+    width: int = 560,
+    height: int = 320,
+) -> str:
+    """Draw speed-up against worker count: one line per model, the ideal dashed.
+
+    Args:
+        title: The chart's title, also its accessible name.
+        workers: The worker counts on the x axis, e.g. `[1, 2, 4]`.
+        series: For each model, one `(median, low, high)` speed-up per worker count; the low
+            and high values are drawn as a vertical error bar.
+        ideal: The ideal speed-up per worker count (N for waiting, min(N, cores) for computing).
+        width: Width in pixels.
+        height: Height in pixels.
+
+    Returns:
+        A standalone SVG document.
+    """
+    left, right, top, bottom = 52, 150, 40, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    y_max = max([*ideal, *(hi for pts in series.values() for _, _, hi in pts)]) * 1.1
+    y_max = max(y_max, 1.5)
+
+    def px(i: int) -> float:
+        return left + (i + 0.5) / len(workers) * plot_w
+
+    def py(v: float) -> float:
+        return top + plot_h - v / y_max * plot_h
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" font-family="{escape(_FONT)}" '
+        f'font-size="12">',
+        f"<title>{escape(title)}</title>",
+        f'<rect width="{width}" height="{height}" fill="{_BG}" stroke="{_GRID}"/>',
+        f'<text x="12" y="24" font-size="14" font-weight="600" fill="{_FG}">{escape(title)}</text>',
+    ]
+    step = _nice_step(y_max, 5)
+    v = 0.0
+    while v <= y_max + 1e-9:
+        out.append(
+            f'<line x1="{left}" y1="{py(v):.1f}" x2="{left + plot_w}" y2="{py(v):.1f}" '
+            f'stroke="{_GRID}"/>'
+        )
+        out.append(
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" fill="{_MUTED}">'
+            f"{v:g}x</text>"
+        )
+        v += step
+    for i, n in enumerate(workers):
+        out.append(
+            f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
+            f'fill="{_MUTED}">{n}</text>'
+        )
+    out.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" '
+        f'fill="{_MUTED}">workers</text>'
+    )
+    ideal_pts = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ideal))
+    out.append(
+        f'<polyline points="{ideal_pts}" fill="none" stroke="{_FG}" stroke-width="1.5" '
+        f'stroke-dasharray="5 4"/>'
+    )
+    legend_y = top + 6
+    out.append(
+        f'<line x1="{left + plot_w + 14}" y1="{legend_y}" x2="{left + plot_w + 36}" '
+        f'y2="{legend_y}" stroke="{_FG}" stroke-dasharray="5 4" stroke-width="1.5"/>'
+    )
+    out.append(f'<text x="{left + plot_w + 42}" y="{legend_y + 4}" fill="{_FG}">ideal</text>')
+    for k, (name, pts) in enumerate(series.items()):
+        color = _SERIES[k % len(_SERIES)]
+        line = " ".join(f"{px(i):.1f},{py(med):.1f}" for i, (med, _, _) in enumerate(pts))
+        out.append(f'<polyline points="{line}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for i, (med, lo, hi) in enumerate(pts):
+            out.append(
+                f'<line x1="{px(i):.1f}" y1="{py(lo):.1f}" x2="{px(i):.1f}" y2="{py(hi):.1f}" '
+                f'stroke="{color}" stroke-width="1.5"/>'
+            )
+            out.append(
+                f'<circle cx="{px(i):.1f}" cy="{py(med):.1f}" r="3.5" fill="{color}">'
+                f"<title>{escape(name)}, {workers[i]} workers: {med:.1f}x</title></circle>"
+            )
+        ly = legend_y + 20 * (k + 1)
+        out.append(
+            f'<line x1="{left + plot_w + 14}" y1="{ly}" x2="{left + plot_w + 36}" y2="{ly}" '
+            f'stroke="{color}" stroke-width="2"/>'
+        )
+        out.append(
+            f'<text x="{left + plot_w + 42}" y="{ly + 4}" fill="{_FG}">{escape(name)}</text>'
+        )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
