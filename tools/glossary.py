@@ -20,7 +20,7 @@ TITLES = {
     "processes": ("进程", "Processes"),
     "threads": ("线程", "Threads"),
     "coroutines": ("协程与 asyncio", "Coroutines and asyncio"),
-    "modern": ("现代 CPython", "Modern CPython"),
+    "modern": ("实测与现代 CPython", "Measurements and modern CPython"),
 }
 
 
