@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import mimetypes
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -45,7 +47,21 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
+        if local.is_dir():
+            local = local / "index.html"
+        if local.suffix in _COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            return self._gzipped(local)
         return super().send_head()
+
+    def _gzipped(self, path: Path):
+        # GitHub Pages compresses text; so do we, or page weights would be overstated.
+        body = _gzip(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "text/plain")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
 
     def _not_found(self):
         # GitHub Pages answers every missing address with the site's root 404.html.
@@ -56,6 +72,14 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return _Body(body)
+
+
+_COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+@functools.lru_cache(maxsize=512)
+def _gzip(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 class _Body:

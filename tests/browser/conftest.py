@@ -91,8 +91,10 @@ def watched(context, server) -> Watched:
     return Watched(context.new_page(), server.origin)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _session_clock():
-    started = time.perf_counter()
-    yield
-    print(f"\nbrowser session: {time.perf_counter() - started:.1f} s")
+_STARTED = time.perf_counter()
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(
+        f"browser session: {time.perf_counter() - _STARTED:.1f} s (Chromium at {CHROMIUM})"
+    )
