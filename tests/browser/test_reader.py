@@ -9,8 +9,7 @@ import pytest
 from browser_settings import ARTIFACTS, ROOT, SITE
 
 DEEP = "intro/isolation/"  # a page two levels down, present in both languages
-EXAMPLE_PAGE = "pitfalls/"
-EXAMPLE_FILE = ROOT / "examples" / "pitfalls" / "main_guard.py"  # the first example there
+EXAMPLE_PAGE = "pitfalls/"  # a chapter page that shows examples
 
 
 def open_page(watched, server, path: str):
@@ -136,10 +135,11 @@ def test_source_and_output_tabs_switch(watched, server, lang, source, output) ->
 def test_copy_button_copies_the_exact_source(watched, server) -> None:
     page = open_page(watched, server, EXAMPLE_PAGE)
     block = page.locator(".tabbed-set").first.locator(".tabbed-block").first
+    shown_as = block.locator(".filename").first.inner_text().strip()  # examples/<chapter>/<x>.py
     block.hover()
     block.locator('button.md-code__button[data-md-type="copy"]').first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    on_disk = EXAMPLE_FILE.read_text(encoding="utf-8")
+    on_disk = (ROOT / shown_as).read_text(encoding="utf-8")
     # The code block holds the file without its final newline; nothing else may differ.
     assert copied.rstrip("\n") == on_disk.rstrip("\n")
     assert not watched.errors
@@ -188,8 +188,8 @@ def test_screenshot(watched, server, path) -> None:
     page = open_page(watched, server, path)
     page.wait_for_load_state("networkidle")
     ARTIFACTS.mkdir(exist_ok=True)
-    name = (path.strip("/").replace("/", "-") or "zh-home").replace("en-", "en-", 1)
-    name = {"en": "en-home"}.get(name, name if name.startswith(("en-", "zh-")) else "zh-" + name)
+    lang, rest = ("en", path[3:]) if path.startswith("en/") else ("zh", path)
+    name = f"{lang}-{rest.strip('/').replace('/', '-') or 'home'}"
     target = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
