@@ -1,6 +1,7 @@
 """Sessions: `nox -s docs` builds the site, `nox -s tests` runs every test on every Python.
 
-`nox -l` lists them all. Missing interpreters are skipped locally and are an error on CI.
+`nox -s browser` checks the built site in headless Chromium; `stress` and `lighthouse` are
+quality gates run by hand. `nox -l` lists them all. Missing interpreters are skipped locally and are an error on CI.
 """
 
 from __future__ import annotations
@@ -42,15 +43,98 @@ def _require_docs_python(session: nox.Session) -> None:
         session.error("the docs stack needs Python 3.11+; run nox with Python 3.11 or newer")
 
 
-@nox.session
-def docs(session: nox.Session) -> None:
-    """Build both languages strictly into site/ (zh at /, en at /en/)."""
-    _require_docs_python(session)
+def _build_site(session: nox.Session) -> None:
     install_group(session, "docs")
     for config in CONFIGS:
         session.run("mkdocs", "build", "--strict", "-f", config)
     session.run("python", "tools/check_site.py", "site")
+    session.run("python", "tools/check_links.py", "site")
+
+
+def _site_or_build(session: nox.Session) -> list[str]:
+    """Build the site, unless `-- --reuse` asks to test the site/ already built (by `docs`)."""
+    args = list(session.posargs)
+    if "--reuse" in args:
+        args.remove("--reuse")
+        if not (ROOT / "site" / "index.html").is_file():
+            session.error("--reuse: there is no built site/; run `nox -s docs` first")
+        session.log("reusing the site/ already built")
+    else:
+        _build_site(session)
+    return args
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build both languages strictly into site/ (zh at /, en at /en/) and check its links."""
+    _require_docs_python(session)
+    _build_site(session)
     session.log(f"site built: open {ROOT / 'site' / 'index.html'} or run `nox -s serve`")
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The built site in headless Chromium: pages, search, switcher, tabs, copy, 404.
+
+    Builds the site first; `nox -s browser -- --reuse` tests the site/ that `nox -s docs` built.
+    Other arguments go to pytest (`-- --reuse -k search`). Needs Debian's `chromium` (or
+    CHROME_PATH); screenshots go to test-artifacts/.
+    """
+    _require_docs_python(session)
+    args = _site_or_build(session)
+    chromium = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        session.error(f"no Chromium at {chromium}: `apt-get install chromium` or set CHROME_PATH")
+    install_group(session, "browser")
+    session.run(
+        "pytest",
+        "tests/browser",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        *args,
+        env={"PYCONC_BROWSER_TESTS": "1", "CHROME_PATH": chromium},
+    )
+
+
+@nox.session
+def stress(session: nox.Session) -> None:
+    """Run every example many times with the other core busy; any failure or timeout fails.
+
+    `nox -s stress` (20 rounds), `nox -s stress -- --rounds 5 -k threads`. Not part of CI.
+    """
+    install_group(session, "examples")
+    session.run("python", "tools/stress.py", *session.posargs)
+
+
+@nox.session
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse scores and page weights of the home page and the heaviest page.
+
+    Installs lighthouse 12.2.3 (13 needs Node 22) with npm into a cache outside the repository
+    (PYCONC_LIGHTHOUSE_DIR, default ~/.cache/pythonconcurrent/lighthouse) and audits the site
+    served locally with the system's Chromium. `-- --reuse` audits the site/ already built.
+    Fails below 95 for performance or accessibility. Not part of CI.
+    """
+    _require_docs_python(session)
+    args = _site_or_build(session)
+    cache = Path(
+        os.environ.get(
+            "PYCONC_LIGHTHOUSE_DIR", Path.home() / ".cache" / "pythonconcurrent" / "lighthouse"
+        )
+    )
+    cli = cache / "node_modules" / ".bin" / "lighthouse"
+    if not cli.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        session.run(
+            "npm", "install", "--prefix", str(cache), "--no-audit", "--no-fund",
+            "lighthouse@12.2.3", external=True,
+        )  # fmt: skip
+    chromium = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    session.run(
+        "python", "tools/lighthouse.py", "site", "--cli", str(cli), *args,
+        env={"CHROME_PATH": chromium},
+    )  # fmt: skip
 
 
 @nox.session

@@ -1,0 +1,139 @@
+"""Run every example many times, with the other cores kept busy, and report what ever failed.
+
+A concurrency example that passes once can still hang or fail one run in fifty: a race in the
+example itself, a timeout too tight for a loaded machine, a process left behind. This runs
+each example `--rounds` times (default 20) exactly as the tests do (example_runner.run: a
+fresh interpreter, the example's timeout, leftover processes are a failure), cycling through
+the start methods for examples that start processes, while spinning processes keep the other
+cores busy. Any failure or timeout makes the exit status non-zero.
+
+Usage: python tools/stress.py [--rounds 20] [-k text] [--spinners N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import example_runner
+
+LEAK_WARNINGS = ("resource_tracker: There appear to be", "leaked semaphore", "leaked shared_memory")
+
+
+def spin(count: int) -> list[subprocess.Popen]:
+    """Processes that only burn CPU, so the examples run on a machine under load."""
+    return [
+        subprocess.Popen(
+            [sys.executable, "-c", "while True: pass"],
+            stdin=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",
+        )
+        for _ in range(count)
+    ]
+
+
+def stop(spinners: list[subprocess.Popen]) -> None:
+    for proc in spinners:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+    for proc in spinners:
+        proc.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20, help="runs per example (default 20)")
+    parser.add_argument(
+        "-k", dest="only", default="", help="only examples whose path contains this"
+    )
+    parser.add_argument(
+        "--spinners",
+        type=int,
+        default=max(1, (os.cpu_count() or 2) - 1),
+        help="busy processes to run alongside (default: CPUs - 1)",
+    )
+    args = parser.parse_args(argv)
+
+    names = []
+    for name in example_runner.all_examples():
+        meta = example_runner.meta_of((example_runner.EXAMPLES / name).read_text("utf-8"))
+        if args.only in name and meta.runnable_here:
+            names.append(name)
+    if not names:
+        print(f"stress: no runnable example matches {args.only!r}")
+        return 1
+    methods = example_runner.start_methods()
+    print(
+        f"stress: {len(names)} examples x {args.rounds} rounds on Python "
+        f"{sys.version.split()[0]}, {args.spinners} spinning process(es), start methods "
+        f"{', '.join(methods)} in turn"
+    )
+
+    runs: dict[str, int] = defaultdict(int)
+    failures: dict[str, list[str]] = defaultdict(list)
+    slowest: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    spinners = spin(args.spinners)
+    try:
+        for round_no in range(args.rounds):
+            round_started = time.perf_counter()
+            failed_before = sum(map(len, failures.values()))
+            for name in names:
+                method = (
+                    methods[round_no % len(methods)]
+                    if example_runner.uses_processes(name)
+                    else None
+                )
+                runs[name] += 1
+                t0 = time.perf_counter()
+                try:
+                    result = example_runner.run(name, start_method=method)
+                except example_runner.ExampleError as error:
+                    kind = "timeout" if "timed out" in str(error) else "failure"
+                    first = str(error).splitlines()[0]
+                    failures[name].append(
+                        f"round {round_no + 1} [{method or 'any'}] {kind}: {first}"
+                    )
+                    print(f"  FAIL {name} [{method or 'any'}]: {error}", flush=True)
+                else:
+                    leaks = [w for w in LEAK_WARNINGS if w in result.output]
+                    if leaks:
+                        failures[name].append(f"round {round_no + 1} [{method}] leaked: {leaks}")
+                slowest[name] = max(slowest[name], time.perf_counter() - t0)
+            failed = sum(map(len, failures.values())) - failed_before
+            print(
+                f"round {round_no + 1}/{args.rounds}: {len(names) - failed} ok, {failed} failed "
+                f"({time.perf_counter() - round_started:.1f} s)",
+                flush=True,
+            )
+    finally:
+        stop(spinners)
+
+    print(f"\n{'example':<40} {'runs':>5} {'failed':>7} {'timeouts':>9} {'slowest':>9}")
+    for name in names:
+        timeouts = sum("timeout" in f for f in failures[name])
+        print(
+            f"{name:<40} {runs[name]:>5} {len(failures[name]):>7} {timeouts:>9} "
+            f"{slowest[name]:>8.1f}s"
+        )
+    total = sum(map(len, failures.values()))
+    print(
+        f"\nstress: {sum(runs.values())} runs, {total} failed, in "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    for name, lines in failures.items():
+        for line in lines:
+            print(f"  {name}: {line}")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
