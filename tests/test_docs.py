@@ -6,6 +6,7 @@ output checked by pytest-examples, then linted with ruff. Blocks that the build 
 skipped; so are blocks marked `test="skip"` (fragments that are not programs, said on the page).
 """
 
+import itertools
 import re
 from pathlib import Path
 
@@ -123,3 +124,41 @@ def test_glossary_terms_have_both_languages() -> None:
     glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
     chapters = glossary.load()  # raises on a term without zh/en name or definition
     assert sum(map(len, chapters.values())) > 0
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_BLOCK_START = ("|", "#", "-", "!", "*", "+", ">", "<", "=", "```", "~~~")
+
+
+def _cjk_hard_wraps(text: str) -> list[str]:
+    """Lines of prose broken between two Chinese characters.
+
+    Markdown turns a line break inside a paragraph into a space, which Latin text needs and
+    Chinese does not: the page would show a stray space in the middle of a sentence.
+    """
+    found, fenced = [], False
+    lines = text.split("\n")
+    for here, after in itertools.pairwise(lines):
+        if re.match(r"\s*(```|~~~)", here):
+            fenced = not fenced
+        if fenced:
+            continue
+        end, start = here.rstrip().rstrip("*_`"), after.strip()
+        if (
+            end
+            and start
+            and _CJK.match(end[-1])
+            and not start.startswith(_BLOCK_START)
+            and not re.match(r"\d+\. ", start)
+            and _CJK.match(start.lstrip("*_`")[:1] or "a")
+        ):
+            found.append(f"{here.strip()[-20:]}⏎{start[:20]}")
+    return found
+
+
+@pytest.mark.parametrize("page", _pages("zh"))
+def test_chinese_prose_is_not_hard_wrapped(page: str) -> None:
+    wraps = _cjk_hard_wraps((DOCS["zh"] / page).read_text(encoding="utf-8"))
+    assert not wraps, (
+        f"{page}: join these lines (a break between Chinese characters shows as a space): {wraps}"
+    )
