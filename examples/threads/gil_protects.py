@@ -31,11 +31,20 @@ def connect() -> object:
     return object()
 
 
+# Every thread checks before any thread acts. A real program gets this interleaving only
+# sometimes (a thread switch between the two steps); forcing it makes the demo deterministic.
+checked = threading.Barrier(THREADS)
+
+
 def get_or_create_unsafe(cache: dict, seen: list, start: threading.Barrier) -> None:
     start.wait(timeout=10)  # all threads arrive together, as requests do under load
-    if "conn" not in cache:  # step 1: check
-        cache["conn"] = connect()  # step 2: act, overwriting another thread's object
-    seen.append(cache["conn"])
+    missing = "conn" not in cache  # step 1: check
+    checked.wait(timeout=10)
+    if missing:
+        conn = cache["conn"] = connect()  # step 2: act, overwriting another thread's object
+    else:
+        conn = cache["conn"]
+    seen.append(conn)
 
 
 def get_or_create_setdefault(cache: dict, seen: list, start: threading.Barrier) -> None:
@@ -77,5 +86,5 @@ if __name__ == "__main__":
         print(f"{label:<26} {THREADS} threads were handed {distinct} distinct connection(s)")
         assert distinct == 1 or fn is get_or_create_unsafe
         if fn is get_or_create_unsafe:
-            assert distinct > 1  # the forced gap makes the race happen every time
+            assert distinct == THREADS  # every thread saw "missing" and made its own
     assert created == [1]
