@@ -162,3 +162,15 @@ def test_chinese_prose_is_not_hard_wrapped(page: str) -> None:
     assert not wraps, (
         f"{page}: join these lines (a break between Chinese characters shows as a space): {wraps}"
     )
+
+
+def test_assets_are_the_same_in_both_languages() -> None:
+    # Each language is its own MkDocs docs_dir, so shared assets exist twice; keep them equal.
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        for asset in DOCS[lang].rglob("*"):
+            if asset.is_file() and asset.suffix != ".md":
+                twin = DOCS[other] / asset.relative_to(DOCS[lang])
+                assert twin.is_file(), f"{asset.relative_to(ROOT)} has no twin in docs/{other}"
+                assert twin.read_bytes() == asset.read_bytes(), (
+                    f"{asset.name} differs between zh and en"
+                )

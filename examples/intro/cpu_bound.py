@@ -51,14 +51,17 @@ if __name__ == "__main__":
     print(
         f"{'model':<12}{'median':>8}{'speed-up':>10}   (median of {REPEAT} runs; ideal {WORKERS}x = CPU count)"
     )
-    baseline = None
-    for name, run in [("sequential", sequential), ("threads", threads), ("processes", processes)]:
-        times = []
-        for _ in range(REPEAT):
+    models = {"sequential": sequential, "threads": threads, "processes": processes}
+    times: dict[str, list[float]] = {name: [] for name in models}
+    # Take turns (sequential, threads, processes, sequential, ...) so that whatever else the
+    # machine does at some moment slows every model a little, not one model a lot.
+    for _ in range(REPEAT):
+        for name, run in models.items():
             start = time.perf_counter()
             total = run()
-            times.append(time.perf_counter() - start)
-        elapsed = statistics.median(times)
-        assert total == 17_984, f"{name} counted {total} primes"  # pi(200000) = 17984
-        baseline = baseline or elapsed
+            times[name].append(time.perf_counter() - start)
+            assert total == 17_984, f"{name} counted {total} primes"  # pi(200000) = 17984
+    baseline = statistics.median(times["sequential"])
+    for name in models:
+        elapsed = statistics.median(times[name])
         print(f"{name:<12}{elapsed:>7.2f}s{baseline / elapsed:>9.1f}x")
