@@ -1,3 +1,6 @@
+# requires-python: >=3.11
+# On 3.10 with forkserver, Pool.terminate() hung once in our CI (60 s timeout) after the
+# simulated Ctrl-C; until that is understood, this example is only claimed for 3.11+.
 """Ctrl-C while a Pool is working: stop cleanly and leave no worker behind."""
 
 import multiprocessing
