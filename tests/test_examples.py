@@ -25,9 +25,7 @@ def _cases():
 def test_example_runs(name: str, start_method: str | None) -> None:
     meta = example_runner.meta_of((example_runner.EXAMPLES / name).read_text(encoding="utf-8"))
     if not meta.runnable_here:
-        pytest.skip(
-            f"needs Python {'.'.join(map(str, meta.requires))}+, this is {sys.version.split()[0]}"
-        )
+        pytest.skip(f"needs Python {meta.requires_python}, this is {sys.version.split()[0]}")
     try:
         result = example_runner.run(name, start_method=start_method)
     except example_runner.ExampleError as error:

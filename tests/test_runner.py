@@ -14,18 +14,21 @@ def scratch(tmp_path, monkeypatch):
     monkeypatch.setattr(example_runner, "CACHE", tmp_path / ".cache")
 
     def write(name: str, code: str) -> str:
-        (tmp_path / name).write_text(textwrap.dedent(code), encoding="utf-8")
+        code = textwrap.dedent(code)
+        if "# /// script" not in code:
+            code = BLOCK + code
+        (tmp_path / name).write_text(code, encoding="utf-8")
         return name
 
     return write
 
 
-def test_meta_header_is_read():
-    meta = example_runner.meta_of(
-        "# requires-python: >=3.11\n# timeout: 5\n# benchmark: true\nx = 1\n"
-    )
-    assert meta == example_runner.Meta(requires=(3, 11), timeout=5.0, benchmark=True)
-    assert example_runner.meta_of('"""doc"""\n# timeout: 5\n') == example_runner.Meta()
+BLOCK = '# /// script\n# requires-python = ">=3.10"\n# dependencies = []\n# ///\n'
+
+
+def block(requires: str, tool: str = "") -> str:
+    tool = "".join(f"# {line}\n" for line in tool.splitlines())
+    return f'# /// script\n# requires-python = "{requires}"\n{tool}# ///\n'
 
 
 def test_output_is_captured_with_stderr(scratch):
@@ -133,9 +136,9 @@ def test_render_has_both_tabs_and_provenance(scratch):
 
 
 def test_render_says_when_output_is_not_shown(scratch):
-    name = scratch("future.py", "# requires-python: >=3.99\nprint('never')\n")
+    name = scratch("future.py", block(">=3.99") + "print('never')\n")
     text = example_runner.example(name, lang="en")
-    assert "needs Python 3.99+" in text and "never\n" not in text.split('=== "Output"')[1]
+    assert "needs Python >=3.99" in text and "never\n" not in text.split('=== "Output"')[1]
 
 
 def test_svg_files_an_example_writes_become_figures(scratch):

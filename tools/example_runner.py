@@ -38,56 +38,22 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from example_meta import DEFAULT_TIMEOUT, Meta, meta_of  # noqa: F401 - re-exported
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TOOLKIT = EXAMPLES / "pyconc"  # helpers examples may import; part of every cache key that uses it
 CACHE = ROOT / ".cache" / "examples"
 FORCE_START_METHOD_DIR = Path(__file__).resolve().parent / "start_method"
-DEFAULT_TIMEOUT = 60.0
 # Bump when the way examples are run changes, so old cached outputs are not reused.
 RUNNER_VERSION = "4"
 
 # The page directive: a markdown-exec block that calls `example("chapter/topic.py")`.
 DIRECTIVE = re.compile(r"""\bexample\(\s*["']([^"']+\.py)["']""")
 
-_META = re.compile(r"^#\s*(requires-python|timeout|benchmark)\s*:\s*(.+?)\s*$")
-
 
 class ExampleError(RuntimeError):
     """An example failed, timed out, left processes behind, or does not exist."""
-
-
-@dataclass(frozen=True)
-class Meta:
-    requires: tuple[int, int] = (3, 10)
-    timeout: float = DEFAULT_TIMEOUT
-    benchmark: bool = False
-
-    @property
-    def runnable_here(self) -> bool:
-        return sys.version_info[:2] >= self.requires
-
-
-def meta_of(source: str) -> Meta:
-    """Read the `# key: value` header lines of an example."""
-    values: dict = {}
-    for line in source.splitlines():
-        if line.startswith("#!"):
-            continue
-        if not line.startswith("#"):
-            break  # the header ends at the first line that is not a comment
-        m = _META.match(line)
-        if not m:
-            continue
-        key, value = m.groups()
-        if key == "requires-python":
-            major, minor = value.removeprefix(">=").strip().split(".")[:2]
-            values["requires"] = (int(major), int(minor))
-        elif key == "timeout":
-            values["timeout"] = float(value)
-        else:
-            values["benchmark"] = value.lower() in {"true", "yes", "1"}
-    return Meta(**values)
 
 
 @dataclass
@@ -345,15 +311,15 @@ _LABELS = {
         "source": "源代码",
         "output": "运行结果",
         "run": "保存为文件后运行",
-        "skipped": "本次构建的解释器是 Python {have}，此示例需要 Python {need}+，所以这里不显示输出"
-        "（不会贴一份手写的输出）。它在持续集成中用 Python {need}+ 测试。",
+        "skipped": "本次构建的解释器是 Python {have}，此示例需要 Python {need}，所以这里不显示输出"
+        "（不会贴一份手写的输出）。它在持续集成中用符合要求的 Python 测试。",
     },
     "en": {
         "source": "Source",
         "output": "Output",
         "run": "Save it and run",
-        "skipped": "This build ran Python {have}; the example needs Python {need}+, so no output is "
-        "shown here (we never paste one in). CI tests it on Python {need}+.",
+        "skipped": "This build ran Python {have}; the example needs Python {need}, so no output is "
+        "shown here (we never paste one in). CI tests it on the Pythons it admits.",
     },
 }
 
@@ -388,7 +354,7 @@ def example(name: str, lang: str | None = None) -> str:
             output_tab += f"![{figure}](data:image/svg+xml;base64,{data}){{ .pyconc-figure }}\n\n"
         output_tab += f'<p class="pyconc-provenance"><small>{result.describe(lang)}</small></p>'
     else:
-        need = ".".join(map(str, meta.requires))
+        need = str(meta.requires_python)
         note = labels["skipped"].format(have=platform.python_version(), need=need)
         output_tab = f'!!! note ""\n    {note}'
     colon = "：" if lang == "zh" else ": "

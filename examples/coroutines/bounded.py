@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Bounding concurrency with asyncio.Semaphore, a Queue of work, and async generators.
 
 Starting 1,000 tasks is cheap; letting all 1,000 hit one server at once is not. A Semaphore

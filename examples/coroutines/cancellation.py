@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Cancellation and timeouts that work on Python 3.10+: cancel(), wait_for, cleanup in finally.
 
 Cancelling a task throws CancelledError into it at the await where it is suspended, so

@@ -1,5 +1,11 @@
-# benchmark: true
-# timeout: 120
+# /// script
+# requires-python = ">=3.10"
+# dependencies = ["psutil==7.2.2"]
+#
+# [tool.pyconc]
+# timeout = 120
+# benchmark = true
+# ///
 """1,000 concurrent TCP connections on 127.0.0.1: asyncio (one thread) vs one thread each.
 
 Both servers answer only once every client is connected and has sent its request, so all

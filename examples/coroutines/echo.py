@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """An asyncio TCP server and three concurrent clients, all on 127.0.0.1 (port 0: the OS picks).
 
 start_server() calls handle() once per connection, each in its own task; the clients use

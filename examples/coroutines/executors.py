@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """CPU-bound work called from async code: inline, in a thread pool, in a process pool.
 
 run_in_executor() hands a plain function to a concurrent.futures executor and gives back

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Sync/async and blocking/non-blocking are two different questions, so there are four cases.
 
 - Sync or async: does the *caller* wait for the result before going on, or is it told later?

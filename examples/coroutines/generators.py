@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """From generators to coroutines: send(), yield from, and native async def.
 
 A generator can be paused and resumed; send() passes a value in when it resumes. That is all

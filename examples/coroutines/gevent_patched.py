@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10,<3.15"
+# dependencies = ["gevent==26.9.0"]
+# ///
 """gevent WITH monkey.patch_all(): the same program as gevent_unpatched.py, now concurrent.
 
 patch_all() replaces socket, time.sleep, threading, select, ssl... with cooperative versions

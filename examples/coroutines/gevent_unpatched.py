@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10,<3.15"
+# dependencies = ["gevent==26.9.0"]
+# ///
 """gevent WITHOUT monkey-patching: the standard library still blocks the whole thread.
 
 Ten greenlets each ask a local server (127.0.0.1, port 0) for a reply that takes 0.1 s,

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10,<3.15"
+# dependencies = ["greenlet==3.5.6"]
+# ///
 """greenlet: coroutines switched by hand, the building block under gevent.
 
 A greenlet runs until it explicitly calls switch() to another one; nothing else decides for

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """One blocking call inside a coroutine stalls every task on the loop; measure it, then fix it.
 
 A heartbeat task wakes every 10 ms and records how late it woke: that lateness is the

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Seed-era asyncio calls on today's Python, with warnings turned into errors.
 
 Each old call is tried in isolation; what it does depends on the version (silently works,

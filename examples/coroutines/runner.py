@@ -1,4 +1,7 @@
-# requires-python: >=3.11
+# /// script
+# requires-python = ">=3.11"
+# dependencies = []
+# ///
 """asyncio.Runner (3.11+): several top-level calls on one loop, and a loop_factory.
 
 asyncio.run() creates a loop, runs one coroutine and closes the loop. When sync code needs to

@@ -1,4 +1,7 @@
-# requires-python: >=3.11
+# /// script
+# requires-python = ">=3.11"
+# dependencies = []
+# ///
 """Structured concurrency (Python 3.11+): TaskGroup, ExceptionGroup and asyncio.timeout.
 
 A TaskGroup does not return until every task in it is done. When one task fails, it cancels

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """asyncio.run, create_task and gather; and why a fire-and-forget task needs a reference.
 
 A coroutine object does nothing until something awaits it or wraps it in a Task. A Task is

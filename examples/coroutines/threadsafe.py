@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """An event loop in a background thread, used from ordinary (synchronous) threads.
 
 Useful when sync code (a Flask view, a GUI callback, a worker thread) needs a long-lived async

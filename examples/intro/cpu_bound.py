@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """The same CPU-bound job three ways: count primes below a limit, split into chunks.
 
 On a GIL build only one thread runs Python bytecode at a time, so threads cannot beat the

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """A crashing child process leaves its parent running; so does a thread's uncaught exception."""
 
 import multiprocessing

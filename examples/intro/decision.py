@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Evidence for the decision guide: three kinds of work, each run sequentially, with threads
 and with processes (and asyncio where it applies), on this machine.
 

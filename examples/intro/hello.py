@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Where am I running? The interpreter, the platform and the concurrency defaults it has."""
 
 import multiprocessing

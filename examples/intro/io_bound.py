@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """The same I/O-bound job four ways: 20 tasks that each wait 0.1 s.
 
 Waiting does not need a CPU, so every concurrent model can overlap the waits; the ideal is

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Memory isolation: a child process changes its own copy; a thread changes the parent's data."""
 
 import multiprocessing

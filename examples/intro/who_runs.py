@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Who runs each task? Three tasks as processes, as threads and as coroutines.
 
 Each task reports the process id and thread id it ran on; we count the distinct ones.

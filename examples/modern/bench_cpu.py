@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Computing, measured: N jobs run by 1, 2 and 4 workers, in pure Python and in C.
 
 Pure Python (counting primes) holds the GIL while it runs; hashlib's SHA-256 releases it

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Waiting, measured: N jobs that each wait 40 ms, run by 1, 2 and 4 workers in four models.
 
 Two kinds of waiting: `time.sleep()` and a real request over a loopback socket to a local

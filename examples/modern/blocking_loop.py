@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """One blocking call stalls every task on the event loop; a thread takes it off the loop.
 
 A heartbeat task wants to tick every 20 ms while a handler waits 200 ms, three ways:

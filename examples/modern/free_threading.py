@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Is this a free-threaded build, is the GIL off, and what does that change for a race?
 
 Two questions with two answers: was CPython *built* without the GIL (the "t" builds, e.g.

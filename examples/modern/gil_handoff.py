@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Two CPU-bound threads and one GIL: watch them take turns.
 
 Each thread computes in pure Python and reads the clock every few microseconds. A jump in

@@ -1,4 +1,7 @@
-# requires-python: >=3.14
+# /// script
+# requires-python = ">=3.14"
+# dependencies = []
+# ///
 """Subinterpreters (Python 3.14): isolated interpreters in one process, each with its own GIL.
 
 First one interpreter by hand (concurrent.interpreters): its modules are its own, and a

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Four jobs that compute in pure Python, run four ways: who computes when, drawn as a timeline.
 
 Sequential, 4 threads, a process pool with one process per core, and 4 asyncio tasks.

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Four jobs that wait 100 ms each, run four ways: who waits when, drawn as a timeline.
 
 Sequential, 4 threads, 4 processes and 4 asyncio tasks. Waiting needs no CPU, so every

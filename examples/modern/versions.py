@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Which of the changes in the versions table this interpreter has, checked one by one.
 
 Each row of the table on the page names a version; this program looks for the feature and

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """A blocking call inside `async def` stalls every other task on the event loop.
 
 The event loop runs one callback at a time in one thread: `time.sleep()` (or `requests.get()`,

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Ctrl-C during `Pool.map`: catching it and then calling `close()` + `join()` hangs forever.
 
 A terminal sends Ctrl-C (SIGINT) to every process of the foreground job: the parent *and*

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Fire-and-forget tasks get lost: garbage-collected while waiting, or cancelled at exit.
 
 The event loop keeps only *weak* references to tasks. A task nobody references, waiting on

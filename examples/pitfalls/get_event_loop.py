@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """`asyncio.get_event_loop()` outside a running loop: deprecated, then an error; use `asyncio.run`.
 
 Code from the Python 3.6-3.9 era starts with `loop = asyncio.get_event_loop()`. In the main

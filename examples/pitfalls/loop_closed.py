@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """ "RuntimeError: Event loop is closed": an object kept from one `asyncio.run()` used in the next.
 
 `asyncio.run()` creates a new event loop and closes it when the coroutine returns. A client

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Without `if __name__ == "__main__":`, a spawned child re-runs the script's top level and fails.
 
 Under spawn (the default on Windows and macOS) and forkserver (the default on Linux since

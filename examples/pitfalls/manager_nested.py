@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Mutating a plain list or dict *inside* a Manager dict changes a copy; the change is lost.
 
 `d["jobs"]` on a `Manager().dict()` proxy asks the manager process for the value and returns

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """`asyncio.run()` cannot be called while an event loop is running in the same thread.
 
 It happens when async code calls a sync helper that itself calls `asyncio.run()`, and in

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Functions typed into a REPL or a notebook cannot reach spawned workers; imported ones can.
 
 A spawned worker finds the target function by importing it from the parent's main module.

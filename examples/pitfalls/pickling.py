@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Lambdas and local functions cannot be sent to a process pool; module-level functions can.
 
 A process pool sends each task to a worker by pickling it, and pickle stores a function as a

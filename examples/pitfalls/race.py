@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """A race that "doesn't reproduce" is still a race: force the interleaving and it always does.
 
 `counter += 1` is a read, an add and a write. On CPython 3.10+ with the GIL, a thread is

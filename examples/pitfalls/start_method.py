@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Code that relies on fork copying the parent's state breaks when the start method changes.
 
 fork copies the parent's memory, so a child sees globals the parent set at run time. spawn and

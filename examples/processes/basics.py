@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Process basics: start/join/exitcode, PIDs, target= vs a subclass, arguments and results."""
 
 import multiprocessing

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Pool.map's chunksize: how many items travel to a worker per message, and what it changes."""
 
 import multiprocessing

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """concurrent.futures.ProcessPoolExecutor: submit, as_completed, map, max_tasks_per_child."""
 
 import multiprocessing

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """fork in a process that has threads: a DeprecationWarning since Python 3.12, and why."""
 
 import multiprocessing

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """JoinableQueue: task_done() per item, join() until every item is processed."""
 
 import multiprocessing

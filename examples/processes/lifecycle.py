@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = ["psutil==7.2.2"]
+# ///
 """Daemon children die with their parent; Process.close() and Pool.close() mean different things."""
 
 import multiprocessing

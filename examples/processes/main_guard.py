@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Why spawn needs `if __name__ == "__main__":` — the real error, in a child interpreter."""
 
 import subprocess

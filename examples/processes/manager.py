@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Manager().dict() and .list(): shared through a server process — slow, not atomic, and shallow."""
 
 import multiprocessing

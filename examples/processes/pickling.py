@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Why a lambda or a local function cannot be sent to a pool — and what to send instead."""
 
 import functools

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Messages per second from a child to its parent: Pipe vs Queue, one by one or in batches."""
 
 import multiprocessing

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Pipe(): duplex and one-way ends, and closing unused ends so recv() raises EOFError."""
 
 import multiprocessing

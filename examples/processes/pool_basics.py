@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """multiprocessing.Pool: map, imap_unordered, apply_async with a callback, size, and `with`."""
 
 import multiprocessing

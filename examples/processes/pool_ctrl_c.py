@@ -1,4 +1,7 @@
-# requires-python: >=3.11
+# /// script
+# requires-python = ">=3.11"
+# dependencies = ["psutil==7.2.2"]
+# ///
 # On 3.10 with forkserver, Pool.terminate() hung once in our CI (60 s timeout) after the
 # simulated Ctrl-C; until that is understood, this example is only claimed for 3.11+.
 """Ctrl-C while a Pool is working: stop cleanly and leave no worker behind."""

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """multiprocessing.Queue: blocking put/get with timeouts, why empty() can't decide, sentinels."""
 
 import multiprocessing

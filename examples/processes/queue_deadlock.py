@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """The documented deadlock: joining a process before draining the queue it filled."""
 
 import multiprocessing

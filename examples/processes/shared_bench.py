@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Operations per second for each way of sharing a counter between processes, and what it costs."""
 
 import multiprocessing

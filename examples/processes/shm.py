@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """multiprocessing.shared_memory: one block of bytes, many processes; close() and unlink()."""
 
 import multiprocessing

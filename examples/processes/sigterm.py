@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Graceful shutdown on SIGTERM (POSIX), and why signals are not a way to talk to threads."""
 
 import multiprocessing

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """spawn, fork and forkserver side by side: what the child sees, who its parent is, what it costs."""
 
 import multiprocessing

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = ["psutil==7.2.2"]
+# ///
 """Process states made visible: ask the OS (through psutil) what each child is doing."""
 
 import collections

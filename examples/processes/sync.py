@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Lock, Semaphore and Event between processes: how many workers are inside at once?"""
 
 import multiprocessing

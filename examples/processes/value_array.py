@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Value and Array: C types in shared memory; `+= 1` is not atomic, get_lock() makes it so."""
 
 import multiprocessing

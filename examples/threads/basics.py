@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Start and join threads two ways (target= and a subclass), get results back, name them.
 
 A thread runs a function concurrently with the rest of the program, in the same memory.

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Condition: wait until a predicate holds. Always re-check it: `while` or wait_for().
 
 A bounded buffer (a queue with a capacity) built on one Condition: producers wait while it is

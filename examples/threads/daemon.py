@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """A daemon thread is killed when the interpreter exits: its `finally` blocks never run.
 
 The interpreter waits for every non-daemon thread before it exits, and for no daemon thread.

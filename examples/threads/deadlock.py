@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """The classic deadlock: two threads take two locks in opposite orders. Detected, then fixed.
 
 Thread 1 transfers from A to B (locks A, then B); thread 2 transfers from B to A (locks B,

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Event: one thread tells many "go" (or "stop"). Barrier: N threads wait for each other.
 
 An Event is a flag: set() raises it and wakes every waiter, wait(timeout) returns True if it

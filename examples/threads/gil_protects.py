@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """What the GIL protects (one operation on a built-in object) and what it does not (yours).
 
 The GIL, or on free-threaded builds the per-object locks that replace it, keeps the

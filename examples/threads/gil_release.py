@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Who holds the GIL, and for how long? A heartbeat thread measures it, on any number of cores.
 
 The main thread wakes every millisecond while a worker thread runs one kind of work, and

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """Threads on pure-Python work vs on hashlib/zlib work: the GIL decides which one scales.
 
 On a GIL build only one thread at a time runs Python bytecode, so splitting a pure-Python

@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Per-thread state with threading.local, and threading.excepthook for uncaught exceptions.
 
 `threading.local()` gives every thread its own attributes on one shared object: the usual

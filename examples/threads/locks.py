@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Lock, RLock and acquire(timeout=...): who may take a lock, and how to never wait forever.
 
 - A Lock is held by at most one thread. Taking it a second time, even from the thread that

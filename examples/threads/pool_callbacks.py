@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Future.add_done_callback() fires however a future ends; shutdown(cancel_futures=True).
 
 A done-callback runs once the future is finished: with a result, with an exception, or

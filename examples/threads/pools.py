@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """ThreadPoolExecutor: submit() and futures, as_completed(), map(), and the default pool size.
 
 A pool starts its threads once and reuses them: you hand it work, it hands you a Future,

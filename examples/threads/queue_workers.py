@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """queue.Queue between threads: a worker pool fed by a queue, stopped with sentinels.
 
 Queue does the locking for you: put() and get() are safe from any thread, and a bounded

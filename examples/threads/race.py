@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """A race condition that loses updates on every Python, then the same code fixed with a Lock.
 
 Each increment reads the shared balance, then writes back read + 1. If another thread writes

@@ -1,4 +1,10 @@
-# benchmark: true
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+#
+# [tool.pyconc]
+# benchmark = true
+# ///
 """The toolkit's RWLock in use: a shared config many threads read and one thread updates.
 
 Readers hold the lock while they "look something up" (a 5 ms wait standing for disk or

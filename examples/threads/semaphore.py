@@ -1,3 +1,7 @@
+# /// script
+# requires-python = ">=3.10"
+# dependencies = []
+# ///
 """Semaphore limits how many threads do something at once; BoundedSemaphore catches a bug.
 
 A semaphore holds a counter: acquire() takes one (waiting while it is 0), release() gives one
