@@ -2,7 +2,7 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Logging from processes and threads into one file: QueueHandler + QueueListener.
+"""Logging from processes and threads to one file: QueueHandler + listener.
 
 Part 1: a child process inherits the parent's logging configuration only
 under fork. Under spawn and forkserver its root logger has no handler: its

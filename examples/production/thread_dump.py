@@ -88,7 +88,8 @@ def main() -> None:
         for t in threads:
             stack = traceback.extract_stack(frames[t.ident])
             print(f"  {t.name:<13}: {here(stack)}")
-            assert here(stack).split(" (")[0] in {"transfer", "wait_for_reply"}
+            innermost = here(stack).split(" (")[0]
+            assert innermost in {"transfer", "wait_for_reply"}
         stuck = [t.name for t in threads if t.is_alive()]
         print(f"still alive after the watchdog: {len(stuck)} threads")
         assert len(stuck) == 3
