@@ -98,7 +98,8 @@ async def test_gather_keeps_order():
 
 
 async def test_timeout_inside_async_code():
-    with pytest.raises(TimeoutError):  # asyncio.TimeoutError before 3.11
+    # asyncio.TimeoutError is the built-in TimeoutError from 3.11 on.
+    with pytest.raises(asyncio.TimeoutError):
         await asyncio.wait_for(asyncio.sleep(10), 0.05)
 
 
