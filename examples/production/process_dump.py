@@ -35,12 +35,13 @@ LIFETIME = 30  # seconds: the child ends itself after this, whatever happens
 WAIT = 20  # seconds: the bound on each tool
 
 CHILD = f'''\
-import asyncio, faulthandler, signal, threading
+import asyncio, faulthandler, functools, signal, threading
 
 faulthandler.register(signal.SIGUSR1, all_threads=True)  # kill -USR1 PID
 
 
-def wait_for_lock(lock):
+def wait_for_lock(lock, started):
+    started.set()  # from here on, this thread is inside wait_for_lock
     lock.acquire(timeout={LIFETIME})  # nobody ever releases it
 
 
@@ -49,13 +50,16 @@ async def fetch_user(reply):
 
 
 async def main():
-    lock = threading.Lock()
+    lock, started = threading.Lock(), threading.Event()
     lock.acquire()
-    threading.Thread(target=wait_for_lock, args=(lock,), name="db-writer",
-                     daemon=True).start()
+    threading.Thread(target=wait_for_lock, args=(lock, started),
+                     name="db-writer", daemon=True).start()
+    started.wait({LIFETIME})
     reply = asyncio.get_running_loop().create_future()
     task = asyncio.create_task(fetch_user(reply), name="fetch-user")
-    print("ready", flush=True)
+    # Say "ready" from the loop, once main() is suspended in its await.
+    asyncio.get_running_loop().call_soon(
+        functools.partial(print, "ready", flush=True))
     try:
         await asyncio.wait_for(task, {LIFETIME})
     except asyncio.TimeoutError:
