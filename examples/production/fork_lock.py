@@ -91,23 +91,34 @@ def main() -> None:
             t.join(timeout=WAIT)
         log.removeHandler(handler)
 
-    print(f"Parent at fork(): {len(threads) + 1} threads, one inside a"
-          " logging handler,")
+    print(
+        f"Parent at fork(): {len(threads) + 1} threads, one inside a"
+        " logging handler,"
+    )
     print("one holding the application's lock.")
     print(f"In the child: {child_threads} thread alive")
-    print(f"  logging handler's lock acquired: {got_handler}"
-          " (re-created at fork)")
-    print(f"  application's lock acquired    : {got_app}"
-          f" (tried {TRY:.0f} s; its owner is gone)")
+    print(
+        f"  logging handler's lock acquired: {got_handler}"
+        " (re-created at fork)"
+    )
+    print(
+        f"  application's lock acquired    : {got_app}"
+        f" (tried {TRY:.0f} s; its owner is gone)"
+    )
     assert child_threads == 1
     assert got_handler  # logging re-creates its locks after fork
     assert not got_app  # nothing re-creates yours: acquire() would hang
-    fork_warnings = [w for w in caught
-                     if issubclass(w.category, DeprecationWarning)
-                     and "fork()" in str(w.message)]
-    print(f"DeprecationWarning about fork() with threads: "
-          f"{len(fork_warnings)} (Python {sys.version_info[0]}."
-          f"{sys.version_info[1]})")
+    fork_warnings = [
+        w
+        for w in caught
+        if issubclass(w.category, DeprecationWarning)
+        and "fork()" in str(w.message)
+    ]
+    print(
+        f"DeprecationWarning about fork() with threads: "
+        f"{len(fork_warnings)} (Python {sys.version_info[0]}."
+        f"{sys.version_info[1]})"
+    )
     # Python 3.12+ warns when a process with several threads forks.
     assert len(fork_warnings) == (1 if sys.version_info >= (3, 12) else 0)
 

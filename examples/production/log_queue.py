@@ -30,8 +30,12 @@ LINE = re.compile(r"(\d+) (\S+) (T\d+) n=(\d+) (x{100})")
 
 def report_config(answers) -> None:
     root = logging.getLogger()
-    answers.put(([type(h).__name__ for h in root.handlers],
-                 logging.getLevelName(root.level)))
+    answers.put(
+        (
+            [type(h).__name__ for h in root.handlers],
+            logging.getLevelName(root.level),
+        )
+    )
 
 
 def inherited(folder: str) -> dict[str, tuple[list[str], str]]:
@@ -66,8 +70,10 @@ def worker(queue) -> None:
     root.handlers[:] = [logging.handlers.QueueHandler(queue)]
     root.setLevel(logging.INFO)
     log = logging.getLogger("app")
-    threads = [threading.Thread(target=worker_thread, args=(log, f"T{j}"))
-               for j in range(THREADS)]
+    threads = [
+        threading.Thread(target=worker_thread, args=(log, f"T{j}"))
+        for j in range(THREADS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -78,8 +84,9 @@ def recipe(folder: str) -> list[str]:
     path = Path(folder) / "app.log"
     queue = mp.Queue()
     writer = logging.FileHandler(path, encoding="utf-8")
-    writer.setFormatter(logging.Formatter(
-        "%(process)d %(processName)s %(message)s"))
+    writer.setFormatter(
+        logging.Formatter("%(process)d %(processName)s %(message)s")
+    )
     listener = logging.handlers.QueueListener(queue, writer)
     procs = [mp.Process(target=worker, args=(queue,)) for _ in range(PROCS)]
     for p in procs:
@@ -116,8 +123,10 @@ def main() -> None:
     keys = [(m[1], m[3], int(m[4])) for m in matched if m]
     lost = expected - len(set(keys))
     duplicated = len(keys) - len(set(keys))
-    print(f"\n{PROCS} processes x {THREADS} threads x {RECORDS} records"
-          f" = {expected} log calls")
+    print(
+        f"\n{PROCS} processes x {THREADS} threads x {RECORDS} records"
+        f" = {expected} log calls"
+    )
     print(f"  lines in app.log : {len(lines)}")
     print(f"  torn lines       : {torn}")
     print(f"  lost records     : {lost}")

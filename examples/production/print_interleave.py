@@ -55,10 +55,12 @@ def worker(name, path, mine, theirs, last, flush, big):
 def run(flush: bool, big: int, folder: str) -> list[str]:
     path = os.path.join(folder, f"big-{big}-flush-{flush}.log")
     a_turn, b_turn, done = mp.Event(), mp.Event(), mp.Event()
-    a = mp.Process(target=worker,
-                   args=("A", path, a_turn, b_turn, done, flush, big))
-    b = mp.Process(target=worker,
-                   args=("B", path, b_turn, done, None, flush, 0))
+    a = mp.Process(
+        target=worker, args=("A", path, a_turn, b_turn, done, flush, big)
+    )
+    b = mp.Process(
+        target=worker, args=("B", path, b_turn, done, None, flush, 0)
+    )
     for p in (a, b):
         p.start()
     a_turn.set()  # A prints first, then B: that is what really happens
@@ -85,14 +87,18 @@ def main() -> None:
         long_f = run(flush=True, big=big, folder=folder)
 
     size = f"{big // 1024} KiB"
-    print(f"A file's buffer here: {buffer // 1024} KiB. A printed all its"
-          " lines first,")
+    print(
+        f"A file's buffer here: {buffer // 1024} KiB. A printed all its"
+        " lines first,"
+    )
     print("then B printed one. The file, one letter per line")
     print("(* = not a whole line):")
-    for label, lines in [("short lines, no flush", short),
-                         ("short lines, flush", short_f),
-                         (f"+ {size} line, no flush", long),
-                         (f"+ {size} line, flush", long_f)]:
+    for label, lines in [
+        ("short lines, no flush", short),
+        ("short lines, flush", short_f),
+        (f"+ {size} line, no flush", long),
+        (f"+ {size} line, flush", long_f),
+    ]:
         print(f"  {label:<25}: {show(lines, big)}")
     glued = next(ln for ln in long if "B is done" in ln and ln[0] == "A")
     print(f"  the glued line: {glued[:10]}...{glued[-14:]}")

@@ -34,7 +34,7 @@ from pathlib import Path
 LIFETIME = 30  # seconds: the child ends itself after this, whatever happens
 WAIT = 20  # seconds: the bound on each tool
 
-CHILD = f'''\
+CHILD = f"""\
 import asyncio, faulthandler, functools, signal, threading
 
 faulthandler.register(signal.SIGUSR1, all_threads=True)  # kill -USR1 PID
@@ -67,7 +67,7 @@ async def main():
 
 
 asyncio.run(main())
-'''
+"""
 FRAME = re.compile(r"(\S+) \([^()]*stuck\.py:(\d+)\)")  # py-spy's frames
 
 
@@ -91,8 +91,11 @@ def usr1_dump(pid: int, stderr: Path) -> list[str]:
     #   File "/tmp/.../stuck.py", line 7 in wait_for_lock
     stacks = []
     for block in text.split("\n\n"):
-        names = [ln.rsplit(" in ", 1)[1] for ln in block.splitlines()
-                 if "stuck.py" in ln]
+        names = [
+            ln.rsplit(" in ", 1)[1]
+            for ln in block.splitlines()
+            if "stuck.py" in ln
+        ]
         if names:
             stacks.append(" < ".join(names))
     return sorted(stacks)
@@ -102,8 +105,12 @@ def py_spy_dump(pid: int) -> tuple[str, list[str]]:
     exe = find_py_spy()
     if exe is None:
         return "py-spy is not installed", []
-    done = subprocess.run([exe, "dump", "--pid", str(pid)],
-                          capture_output=True, text=True, timeout=WAIT)
+    done = subprocess.run(
+        [exe, "dump", "--pid", str(pid)],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
     if done.returncode != 0:
         why = (done.stderr or done.stdout).strip().splitlines()
         return f"could not attach: {why[0][:55] if why else '?'}", []
@@ -119,8 +126,12 @@ def asyncio_ps(pid: int) -> str:
     if sys.version_info < (3, 14):
         v = f"{sys.version_info[0]}.{sys.version_info[1]}"
         return f"python -m asyncio ps: new in 3.14, not in {v}"
-    done = subprocess.run([sys.executable, "-m", "asyncio", "ps", str(pid)],
-                          capture_output=True, text=True, timeout=WAIT)
+    done = subprocess.run(
+        [sys.executable, "-m", "asyncio", "ps", str(pid)],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
     if done.returncode != 0:
         why = (done.stderr or done.stdout).strip().splitlines()
         return f"python -m asyncio ps failed: {why[-1][:45] if why else '?'}"
@@ -133,9 +144,12 @@ def main() -> None:
         script, stderr = Path(folder, "stuck.py"), Path(folder, "err.txt")
         script.write_text(CHILD)
         with open(stderr, "w") as err:
-            child = subprocess.Popen([sys.executable, str(script)],
-                                     stdout=subprocess.PIPE, stderr=err,
-                                     text=True)
+            child = subprocess.Popen(
+                [sys.executable, str(script)],
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+            )
         try:
             assert child.stdout.readline() == "ready\n"
             frames = usr1_dump(child.pid, stderr)

@@ -42,7 +42,7 @@ asyncio_default_fixture_loop_scope = function
 timeout = 10
 """
 
-CONFTEST = '''\
+CONFTEST = """\
 import asyncio
 import multiprocessing
 import threading
@@ -77,9 +77,9 @@ async def no_leaked_tasks():
     await asyncio.gather(*leaked, return_exceptions=True)
     if leaked:
         pytest.fail(f"leaked tasks {sorted(t.get_name() for t in leaked)}")
-'''
+"""
 
-TEST_ASYNC = '''\
+TEST_ASYNC = """\
 import asyncio
 
 import pytest
@@ -105,9 +105,9 @@ async def test_timeout_inside_async_code():
 
 async def test_forgets_a_task():
     asyncio.create_task(asyncio.sleep(10), name="forgotten")
-'''
+"""
 
-TEST_THREADS = '''\
+TEST_THREADS = """\
 import threading
 
 import pytest
@@ -153,17 +153,17 @@ def test_forgets_a_thread():
     stop = threading.Event()
     threading.Thread(target=stop.wait, args=(2,), name="forgotten",
                      daemon=True).start()
-'''
+"""
 
 # Functions for worker processes live in a small module of their own: a
 # spawned worker imports the function's module, and a test module would
 # make every worker import pytest too.
-WORK = '''\
+WORK = """\
 def square(x):
     return x * x
-'''
+"""
 
-TEST_PROCESSES = '''\
+TEST_PROCESSES = """\
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
@@ -192,7 +192,7 @@ def test_local_function_cannot_go_to_spawn():
 
 def test_forgets_a_process():
     SPAWN.Process(target=square, args=(3,), name="forgotten").start()
-'''
+"""
 
 # What each test must end as: the report is the lesson.
 EXPECTED = {
@@ -227,17 +227,30 @@ def outcomes(report: Path) -> dict[str, tuple[str, str]]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for name, text in [("pytest.ini", PYTEST_INI),
-                           ("conftest.py", CONFTEST),
-                           ("work.py", WORK),
-                           ("test_async.py", TEST_ASYNC),
-                           ("test_threads.py", TEST_THREADS),
-                           ("test_processes.py", TEST_PROCESSES)]:
+        for name, text in [
+            ("pytest.ini", PYTEST_INI),
+            ("conftest.py", CONFTEST),
+            ("work.py", WORK),
+            ("test_async.py", TEST_ASYNC),
+            ("test_threads.py", TEST_THREADS),
+            ("test_processes.py", TEST_PROCESSES),
+        ]:
             (root / name).write_text(text)
         done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
-             "-q", "--junit-xml=report.xml"],
-            cwd=root, capture_output=True, text=True, timeout=100)
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-q",
+                "--junit-xml=report.xml",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=100,
+        )
         found = outcomes(root / "report.xml")
     summary = done.stdout.strip().splitlines()[-1]
     summary = summary.strip("= ").rsplit(" in ", 1)[0]  # drop the time

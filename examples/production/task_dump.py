@@ -81,8 +81,10 @@ async def main() -> None:
     for task in others:
         stack = task.get_stack()
         top = [f"{f.f_code.co_name}:{f.f_lineno}" for f in stack]
-        print(f"  {task.get_name():<12} {' '.join(top):<14} "
-              + " > ".join(chain(task)[1:]))
+        print(
+            f"  {task.get_name():<12} {' '.join(top):<14} "
+            + " > ".join(chain(task)[1:])
+        )
         assert len(stack) == 1  # only the task's own coroutine
     names = [link.split(":")[0] for link in chain(tasks[0])]
     assert names == ["fetch_user", "run_query"]  # where it really waits
@@ -92,13 +94,16 @@ async def main() -> None:
         assert "run_query" in graph
         print("asyncio.format_call_graph(): shows run_query too")
     else:
-        print(f"asyncio.format_call_graph(): new in 3.14, not in "
-              f"{sys.version_info[0]}.{sys.version_info[1]}")
+        print(
+            f"asyncio.format_call_graph(): new in 3.14, not in "
+            f"{sys.version_info[0]}.{sys.version_info[1]}"
+        )
 
     for task in tasks:
         task.cancel()
     results = await asyncio.wait_for(
-        asyncio.gather(*tasks, return_exceptions=True), WAIT)
+        asyncio.gather(*tasks, return_exceptions=True), WAIT
+    )
     cancelled = sum(isinstance(r, asyncio.CancelledError) for r in results)
     print(f"cancelled: {cancelled} of {len(tasks)}")
     assert cancelled == len(tasks)

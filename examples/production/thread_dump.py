@@ -28,8 +28,12 @@ import traceback
 WAIT = 5  # seconds: how long the stuck threads wait before giving up
 
 
-def transfer(first: threading.Lock, second: threading.Lock,
-             both_hold: threading.Barrier, release: threading.Event) -> None:
+def transfer(
+    first: threading.Lock,
+    second: threading.Lock,
+    both_hold: threading.Barrier,
+    release: threading.Event,
+) -> None:
     with first:
         both_hold.wait(WAIT)  # both threads now hold one lock each
         # A deadlock, bounded: acquire() gives up, or we are released.
@@ -42,8 +46,9 @@ def wait_for_reply(release: threading.Event) -> None:
 
 
 def here(frames: list[traceback.FrameSummary]) -> str:
-    mine = [f"{f.name} (line {f.lineno})" for f in frames
-            if f.filename == __file__]
+    mine = [
+        f"{f.name} (line {f.lineno})" for f in frames if f.filename == __file__
+    ]
     return " > ".join(mine)
 
 
@@ -51,12 +56,19 @@ def main() -> None:
     a, b = threading.Lock(), threading.Lock()
     both_hold, release = threading.Barrier(2), threading.Event()
     threads = [
-        threading.Thread(target=transfer, args=(a, b, both_hold, release),
-                         name="transfer-a-b"),
-        threading.Thread(target=transfer, args=(b, a, both_hold, release),
-                         name="transfer-b-a"),
-        threading.Thread(target=wait_for_reply, args=(release,),
-                         name="client"),
+        threading.Thread(
+            target=transfer,
+            args=(a, b, both_hold, release),
+            name="transfer-a-b",
+        ),
+        threading.Thread(
+            target=transfer,
+            args=(b, a, both_hold, release),
+            name="transfer-b-a",
+        ),
+        threading.Thread(
+            target=wait_for_reply, args=(release,), name="client"
+        ),
     ]
     for t in threads:
         t.start()
@@ -70,13 +82,18 @@ def main() -> None:
             dump.seek(0)
             text = dump.read()
         blocks = [b for b in text.split("\n\n") if b.strip()]
-        print(f"faulthandler watchdog fired: {len(blocks)} thread stacks"
-              " (innermost first)")
+        print(
+            f"faulthandler watchdog fired: {len(blocks)} thread stacks"
+            " (innermost first)"
+        )
         stacks = []
         for block in blocks:
             # Lines look like:  File "/path/x.py", line 38 in transfer
-            mine = [line.split(", line ")[1].split(" in ") for line in
-                    block.splitlines() if __file__ in line]
+            mine = [
+                line.split(", line ")[1].split(" in ")
+                for line in block.splitlines()
+                if __file__ in line
+            ]
             stacks.append(" < ".join(f"{fn} (line {no})" for no, fn in mine))
         for stack in sorted(stacks):
             print(f"  {stack}")
