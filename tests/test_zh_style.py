@@ -37,5 +37,14 @@ def test_avoided_variants_are_named_with_the_term():
     assert zh_style.avoided_terms("`工作者` 在代码里不算", avoid) == []
 
 
+def test_latin_variants_match_whole_words_only():
+    avoid = {"socket": "套接字", "future": "Future 对象"}
+    assert zh_style.avoided_terms("读 socket 或文件", avoid) == ["socket → 套接字"]
+    assert zh_style.avoided_terms("返回一个 future。", avoid) == ["future → Future 对象"]
+    assert zh_style.avoided_terms("[concurrent.futures] 与 sockets", avoid) == []
+    assert zh_style.avoided_terms("`socket.socket` 与 `future`", avoid) == []
+    assert zh_style.avoided_terms('!!! note "题"\n    执行过 `from socket import socket`', avoid) == []
+
+
 def test_quoted_titles_of_tabs_and_admonitions_are_syntax():
     assert zh_style.straight_quotes('!!! note "关于原始笔记"\n=== "源代码"\n') == []

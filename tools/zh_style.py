@@ -6,7 +6,8 @@ blocks and inline `code`), HTML comments and link targets are never checked: the
 - hard_wraps: a line break between two Chinese characters renders as a stray space.
 - padded_emphasis: `是 **协作式** 的` shows spaces Chinese does not use around bold/italic.
 - straight_quotes: "中文" in ASCII quotes instead of “中文”.
-- avoided_terms: a variant the glossary lists under `zh_avoid`, instead of its term.
+- avoided_terms: a variant the glossary lists under `zh_avoid`, instead of its term (a Latin
+  variant such as `socket` counts only as a whole word outside code).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def _prose_lines(text: str) -> list[str]:
             fenced = not fenced
             out.append("")
             continue
-        if fenced or line.startswith("    "):  # fenced or indented code (tabs hold code too)
-            out.append("" if fenced else line)
+        if fenced:  # indented lines are prose of an admonition or tab: checked like any other
+            out.append("")
             continue
         line = re.sub(r"`[^`\n]*`", "code", line)
         line = re.sub(r"<!--.*?-->", "", line)
@@ -79,7 +80,19 @@ def straight_quotes(text: str) -> list[str]:
     return [m.group(0) for line in lines for m in _STRAIGHT.finditer(line)]
 
 
+def _variant(variant: str) -> re.Pattern[str]:
+    """A Chinese variant matches anywhere; a Latin word (`socket`) only as a whole word, so
+    that `sockets` in a title or `concurrent.futures` in a link's text is not taken for it."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z ]*", variant):
+        return re.compile(rf"(?<![A-Za-z_.]){re.escape(variant)}(?![A-Za-z_.(])")
+    return re.compile(re.escape(variant))
+
+
 def avoided_terms(text: str, avoid: dict[str, str]) -> list[str]:
     """Each `variant → term` where the page uses a variant the glossary says to avoid."""
     prose = "\n".join(_prose_lines(text))
-    return [f"{variant} → {term}" for variant, term in avoid.items() if variant in prose]
+    return [
+        f"{variant} → {term}"
+        for variant, term in avoid.items()
+        if _variant(variant).search(prose)
+    ]
