@@ -140,6 +140,22 @@ def test_chinese_prose_reads_as_chinese(page: str) -> None:
     assert not found, f"{page}: {found}"
 
 
+def test_glossary_definitions_use_the_glossary_terms() -> None:
+    """The glossary page is prose too: its definitions follow the same terms and “” quotes
+    (a term's own definition may name the variants it replaces)."""
+    glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
+    avoid = glossary.avoid_map()
+    found = {}
+    for terms in glossary.load().values():
+        for term in terms:
+            others = {v: t for v, t in avoid.items() if v not in term.get("zh_avoid", [])}
+            problems = zh_style.avoided_terms(term["zh_def"], others)
+            problems += zh_style.straight_quotes(term["zh_def"])
+            if problems:
+                found[term["id"]] = problems
+    assert not found, f"glossary definitions: {found}"
+
+
 @pytest.mark.parametrize("page", _pages("zh"))
 def test_chinese_pages_use_the_glossary_terms(page: str) -> None:
     glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
