@@ -66,6 +66,7 @@ def test_rows_are_in_order_of_first_start():
     svg_rows = [t.text for t in ET.fromstring(timeline_svg(spans, "t")).iter(f"{SVG}text")]
     assert [t for t in svg_rows if t.startswith("thread ")] == ["thread 1", "thread 2", "thread 3"]
 
+
 def test_asyncio_tasks_are_tasks():
     rec = Recorder()
 
