@@ -20,9 +20,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import example_runner
 
 LEAK_WARNINGS = ("resource_tracker: There appear to be", "leaked semaphore", "leaked shared_memory")
