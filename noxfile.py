@@ -101,6 +101,27 @@ def docs(session: nox.Session) -> None:
     session.log(f"site built: open {ROOT / 'site' / 'index.html'} or run `nox -s serve`")
 
 
+ZENSICAL_SITE = "build/zensical/site"
+
+
+@nox.session(name="docs-zensical")
+def docs_zensical(session: nox.Session) -> None:
+    """Experimental: build both languages with Zensical into build/zensical/site, and check it.
+
+    Zensical runs no MkDocs hooks: tools/run_examples.py runs the examples first (each once,
+    into the cache the pages read) and tools/zensical_build.py does the hooks' other work.
+    Not part of `nox` nor CI; CONTRIBUTING.md says what differs from the MkDocs build.
+    """
+    _require_docs_python(session)
+    install_group(session, "docs-zensical")
+    session.run("python", "tools/run_examples.py")
+    for config in CONFIGS:
+        session.run("python", "tools/zensical_build.py", config)
+    session.run("python", "tools/check_site.py", ZENSICAL_SITE)
+    session.run("python", "tools/check_links.py", ZENSICAL_SITE)
+    session.log(f"site built: {ROOT / ZENSICAL_SITE / 'index.html'}")
+
+
 @nox.session
 def browser(session: nox.Session) -> None:
     """The built site in headless Chromium: pages, search, switcher, tabs, copy, 404.

@@ -1,0 +1,75 @@
+"""Build one language of the site with Zensical instead of MkDocs (`nox -s docs-zensical`).
+
+Zensical reads mkdocs.yml and runs the same Python-Markdown extensions (so markdown-exec
+blocks call `example()` as under MkDocs), but it runs no MkDocs hooks. What
+tools/mkdocs_hooks.py does during a MkDocs build is done here instead:
+
+- the examples have run before (tools/run_examples.py): the pages only read the cache;
+- `example()` gets the language of the config being built;
+- the glossary marker is replaced by the glossary, before the page is rendered, so that its
+  headings get the anchors other pages link to.
+
+Zensical keeps its own cache in `.cache/` next to the config, where ours holds the examples'
+outputs (and may be a link shared between worktrees): its `--clean` deletes that folder.
+So it builds a copy of the sources in build/zensical/ (docs, overrides, examples, configs),
+with its cache and the site (build/zensical/site/) in there too. And INHERIT appends the
+child's lists to the parent's (MkDocs replaces them: nav, palette and the language switcher
+would be doubled): the glue makes it replace them, as MkDocs does.
+Usage: python tools/zensical_build.py mkdocs.yml | mkdocs.en.yml
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import example_runner
+import glossary
+import zensical
+import zensical.config
+import zensical.markdown.render
+from deepmerge import Merger
+
+# MkDocs' INHERIT: mappings merge, anything else (lists too) is replaced by the child's.
+zensical.config.always_merger = Merger([(dict, ["merge"])], ["override"], ["override"])
+
+_yaml_load = zensical.config._yaml_load
+_render = zensical.markdown.render.render
+
+
+def _load(source):
+    config = _yaml_load(source)
+    example_runner.LANG = config.get("theme", {}).get("language", example_runner.LANG)
+    return config
+
+
+def _render_with_glossary(content: str, *args, **kwargs) -> dict:
+    if glossary.MARKER in content:
+        content = content.replace(glossary.MARKER, glossary.render(example_runner.LANG))
+    return _render(content, *args, **kwargs)
+
+
+zensical.config._yaml_load = _load
+zensical.markdown.render.render = _render_with_glossary
+
+STAGE = example_runner.ROOT / "build" / "zensical"
+SOURCES = ["docs", "overrides", "examples", "mkdocs.yml", "mkdocs.en.yml"]
+
+
+def stage() -> None:
+    """Copy what the site is built from into STAGE (its .cache/ and site/ are kept)."""
+    for name in SOURCES:
+        source, copy = example_runner.ROOT / name, STAGE / name
+        if copy.is_dir():
+            shutil.rmtree(copy)
+        if source.is_dir():
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            STAGE.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy)
+
+
+if __name__ == "__main__":
+    config = sys.argv[1] if len(sys.argv) > 1 else "mkdocs.yml"
+    stage()
+    zensical.build(str(STAGE / config), {"clean": False, "strict": True})
