@@ -110,7 +110,7 @@ def docs_zensical(session: nox.Session) -> None:
 
     Zensical runs no MkDocs hooks: tools/run_examples.py runs the examples first (each once,
     into the cache the pages read) and tools/zensical_build.py does the hooks' other work.
-    Not part of `nox` nor CI; CONTRIBUTING.md says what differs from the MkDocs build.
+    Not in a plain `nox`; .ci/run runs it. CONTRIBUTING.md says what differs from MkDocs.
     """
     _require_docs_python(session)
     install_group(session, "docs-zensical")

@@ -7,7 +7,11 @@ tools/mkdocs_hooks.py does during a MkDocs build is done here instead:
 - the examples have run before (tools/run_examples.py): the pages only read the cache;
 - `example()` gets the language of the config being built;
 - the glossary marker is replaced by the glossary, before the page is rendered, so that its
-  headings get the anchors other pages link to.
+  headings get the anchors other pages link to;
+- the theme's bundle names unpkg.com and cdn.jsdelivr.net for scripts it loads only on demand
+  (mermaid, ace, glightbox, pyodide, a ResizeObserver polyfill; no page of ours needs them):
+  they are pointed at this site, so that no code path can reach a third-party host
+  (tools/check_site.py).
 
 Zensical keeps its own cache in `.cache/` next to the config, where ours holds the examples'
 outputs (and may be a link shared between worktrees): its `--clean` deletes that folder.
@@ -20,11 +24,14 @@ Usage: python tools/zensical_build.py mkdocs.yml | mkdocs.en.yml
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
+from pathlib import Path
 
 import example_runner
 import glossary
+import site_config
 import zensical
 import zensical.config
 import zensical.markdown.render
@@ -52,6 +59,16 @@ def _render_with_glossary(content: str, *args, **kwargs) -> dict:
 zensical.config._yaml_load = _load
 zensical.markdown.render.render = _render_with_glossary
 
+_CDN = re.compile(r'"https://(?:unpkg\.com|cdn\.jsdelivr\.net)/(?:[^"]*/)?([^"/]*)"')
+
+
+def keep_scripts_on_site(site: Path) -> None:
+    """Point the bundle's on-demand CDN scripts at this site (they are never needed)."""
+    for bundle in site.glob("assets/javascripts/bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        bundle.write_text(_CDN.sub(r'"assets/javascripts/vendor/\1"', text), encoding="utf-8")
+
+
 STAGE = example_runner.ROOT / "build" / "zensical"
 SOURCES = ["docs", "overrides", "examples", "mkdocs.yml", "mkdocs.en.yml"]
 
@@ -73,3 +90,4 @@ if __name__ == "__main__":
     config = sys.argv[1] if len(sys.argv) > 1 else "mkdocs.yml"
     stage()
     zensical.build(str(STAGE / config), {"clean": False, "strict": True})
+    keep_scripts_on_site(STAGE / site_config.load(STAGE / config).get("site_dir", "site"))
