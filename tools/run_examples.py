@@ -22,7 +22,8 @@ def main(argv: list[str]) -> int:
     pages = example_runner.pages_by_example(docs)
     results, failures = example_runner.run_many(pages)
     for name, message in sorted(failures.items()):
-        print(f"{name} (shown on {', '.join(pages[name])}):\n{message}", file=sys.stderr)
+        shown = pages.get(name.split(" on ")[0], [])  # "x.py on 3.12" for another interpreter
+        print(f"{name} (shown on {', '.join(shown)}):\n{message}", file=sys.stderr)
     print(example_runner.summary(results))
     if failures:
         print(f"{len(failures)} example(s) failed: {', '.join(sorted(failures))}", file=sys.stderr)

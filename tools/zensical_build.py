@@ -5,7 +5,9 @@ blocks call `example()` as under MkDocs), but it runs no MkDocs hooks. What
 tools/mkdocs_hooks.py does during a MkDocs build is done here instead:
 
 - the examples have run before (tools/run_examples.py): the pages only read the cache;
-- `example()` gets the language of the config being built;
+- each `example()` call gets its page's language and path, as the hook passes them
+  (example_render.with_page_arguments);
+- the toolkit download (pyconc.zip) the pages link to is put in each language's docs;
 - the glossary marker is replaced by the glossary, before the page is rendered, so that its
   headings get the anchors other pages link to;
 - the theme's bundle names unpkg.com and cdn.jsdelivr.net for scripts it loads only on demand
@@ -29,9 +31,11 @@ import shutil
 import sys
 from pathlib import Path
 
+import example_render
 import example_runner
 import glossary
 import site_config
+import toolkit_zip
 import zensical
 import zensical.config
 import zensical.markdown.render
@@ -44,20 +48,26 @@ _yaml_load = zensical.config._yaml_load
 _render = zensical.markdown.render.render
 
 
+_built = {"lang": "en"}  # the language of the config being built
+
+
 def _load(source):
     config = _yaml_load(source)
-    example_runner.LANG = config.get("theme", {}).get("language", example_runner.LANG)
+    if "language" in config.get("theme", {}):
+        _built["lang"] = config["theme"]["language"]
     return config
 
 
-def _render_with_glossary(content: str, *args, **kwargs) -> dict:
+def _render_as_the_hook_does(content: str, path: str, *args, **kwargs) -> dict:
+    lang = _built["lang"]
     if glossary.MARKER in content:
-        content = content.replace(glossary.MARKER, glossary.render(example_runner.LANG))
-    return _render(content, *args, **kwargs)
+        content = content.replace(glossary.MARKER, glossary.render(lang))
+    content = example_render.with_page_arguments(content, lang, path)
+    return _render(content, path, *args, **kwargs)
 
 
 zensical.config._yaml_load = _load
-zensical.markdown.render.render = _render_with_glossary
+zensical.markdown.render.render = _render_as_the_hook_does
 
 _CDN = re.compile(r'"https://(?:unpkg\.com|cdn\.jsdelivr\.net)/(?:[^"]*/)?([^"/]*)"')
 
@@ -84,6 +94,10 @@ def stage() -> None:
         else:
             STAGE.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy)
+    for docs in (STAGE / "docs").iterdir():
+        if docs.is_dir() and (docs / "index.md").is_file():
+            (docs / example_render.TOOLKIT_ZIP).parent.mkdir(parents=True, exist_ok=True)
+            (docs / example_render.TOOLKIT_ZIP).write_bytes(toolkit_zip.build())
 
 
 if __name__ == "__main__":
