@@ -25,11 +25,15 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def test_threads_get_one_row_each():
     rec = Recorder(group="threads")
+    # No thread ends before all have recorded: a thread that ended could hand its ident to
+    # the next one started (a busy machine starts them slowly), and two rows would be one.
+    all_recorded = threading.Barrier(3)
 
     def job(i: int) -> None:
         time.sleep(0.01 * i)
         with rec.span(f"job {i}", WAIT, "sleep"):
             time.sleep(0.01)
+        all_recorded.wait(timeout=10)
 
     threads = [threading.Thread(target=job, args=(i,)) for i in range(3)]
     for t in threads:
