@@ -6,7 +6,10 @@ tools/mkdocs_hooks.py does during a MkDocs build is done here instead:
 
 - the examples have run before (tools/run_examples.py): the pages only read the cache;
 - each `example()` call gets its page's language and path, as the hook passes them
-  (example_render.with_page_arguments);
+  (example_render.with_page_arguments). One difference: Zensical rewrites a relative link
+  in the generated HTML (the pyconc.zip link) from the page's source folder, MkDocs leaves
+  it as written (relative to the served URL), so the glue names the page as the index of
+  its source folder: the link is then written relative to that folder;
 - the toolkit download (pyconc.zip) the pages link to is put in each language's docs;
 - the glossary marker is replaced by the glossary, before the page is rendered, so that its
   headings get the anchors other pages link to;
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import example_render
 import example_runner
@@ -62,7 +65,8 @@ def _render_as_the_hook_does(content: str, path: str, *args, **kwargs) -> dict:
     lang = _built["lang"]
     if glossary.MARKER in content:
         content = content.replace(glossary.MARKER, glossary.render(lang))
-    content = example_render.with_page_arguments(content, lang, path)
+    folder_index = str(PurePosixPath(path).parent / "index.md")
+    content = example_render.with_page_arguments(content, lang, folder_index)
     return _render(content, path, *args, **kwargs)
 
 
