@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     pages = example_runner.pages_by_example(docs)
     results, failures = example_runner.run_many(pages)
     for name, message in sorted(failures.items()):
-        shown = pages.get(name.split(" on ")[0], [])  # "x.py on 3.12" for another interpreter
+        shown = pages.get(name, [])
         print(f"{name} (shown on {', '.join(shown)}):\n{message}", file=sys.stderr)
     print(example_runner.summary(results))
     if failures:
