@@ -26,6 +26,7 @@ def slow(seconds: float, marker: str, ignore_sigterm: bool = False) -> str:
 
 
 def _call(conn, fn, args) -> None:
+    conn.send(("started", None))  # the deadline counts from here
     try:
         conn.send(("ok", fn(*args)))
     except BaseException as error:  # sent back, raised in the parent
@@ -34,47 +35,61 @@ def _call(conn, fn, args) -> None:
         conn.close()
 
 
-def run_with_deadline(fn, args, deadline: float, grace: float = 0.5):
-    """fn(*args) in a new process; terminate it if not done by deadline.
+STARTUP = 30.0  # seconds a new process may take to start
 
-    Returns (result, exitcode). SIGTERM first, SIGKILL after `grace`
-    seconds for a task that ignores SIGTERM. Raises TimeoutError.
+
+class DeadlineExceeded(TimeoutError):
+    def __init__(self, deadline: float, exitcode: int | None) -> None:
+        super().__init__(f"task not done after {deadline} s")
+        self.exitcode = exitcode  # how its process ended
+
+
+def stop(proc, grace: float) -> None:
+    """Let a finished process exit; else SIGTERM, then SIGKILL."""
+    proc.join(timeout=grace)
+    if proc.is_alive():
+        proc.terminate()  # SIGTERM (TerminateProcess on Windows)
+        proc.join(timeout=grace)
+    if proc.is_alive():
+        proc.kill()  # SIGKILL: cannot be caught or ignored
+        proc.join(timeout=5)
+
+
+def run_with_deadline(fn, args, deadline: float, grace: float = 0.5):
+    """fn(*args) in a new process, stopped if not done by `deadline`.
+
+    Returns (result, exit code); raises DeadlineExceeded. The deadline
+    counts from the moment the task starts, not the process.
     """
     ctx = multiprocessing.get_context()
     receive, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_call, args=(send, fn, args))
     proc.start()
     send.close()  # the child holds the other copy
+    finished = False
     try:
+        if not receive.poll(STARTUP) or receive.recv()[0] != "started":
+            raise RuntimeError(f"task process not started in {STARTUP} s")
         if receive.poll(deadline):
             status, value = receive.recv()
-            proc.join(timeout=5)
-            if status == "error":
-                raise value
-            return value, proc.exitcode
-        raise TimeoutError(f"task not done after {deadline} s")
+            finished = True
     finally:
-        if proc.is_alive():
-            proc.terminate()  # SIGTERM (TerminateProcess on Windows)
-            proc.join(grace)
-        if proc.is_alive():
-            proc.kill()  # SIGKILL: cannot be ignored
-            proc.join(timeout=5)
+        stop(proc, grace if finished else 0)
         receive.close()
-        last_exitcode[0] = proc.exitcode
+    if not finished:
+        raise DeadlineExceeded(deadline, proc.exitcode)
+    if status == "error":
+        raise value
+    return value, proc.exitcode
 
 
-last_exitcode = [None]
-
-
-if __name__ == "__main__":
-    tmp = tempfile.mkdtemp()
+def demo(tmp: str) -> None:
     marker = os.path.join(tmp, "soft")
 
     # 1. A timeout on the wait: the task goes on in the worker.
     with ProcessPoolExecutor(max_workers=1) as pool:
+        pool.submit(int).result(timeout=30)  # the worker is up
         future = pool.submit(slow, 1.0, marker)
-        time.sleep(0.2)  # the worker has started it
         try:
             future.result(timeout=0.2)
         except FutureTimeout:
@@ -94,16 +109,11 @@ if __name__ == "__main__":
     print("run_with_deadline(slow 1.0 s, deadline 0.2 s):")
     for label, ignore in [("", False), (" ignoring SIGTERM", True)]:
         marker = os.path.join(tmp, f"hard{ignore}")
-        start = time.perf_counter()
         try:
             run_with_deadline(slow, (1.0, marker, ignore), deadline=0.2)
-        except TimeoutError:
-            elapsed = time.perf_counter() - start
-            code = last_exitcode[0]
-            print(
-                f"  task{label}: TimeoutError after {elapsed:.2f} s, "
-                f"exit code {code}"
-            )
+        except DeadlineExceeded as error:
+            code = error.exitcode
+            print(f"  task{label}: DeadlineExceeded, exit code {code}")
         assert code is not None and code != 0  # the process is gone
         assert not os.path.exists(marker)  # and never finished
         if os.name == "posix":
@@ -112,6 +122,8 @@ if __name__ == "__main__":
     value, code = run_with_deadline(slow, (0.05, marker, False), 5)
     print(f"  a task done in time: {value!r}, exit code {code}")
     assert value == "finished" and code == 0
-    for name in os.listdir(tmp):
-        os.remove(os.path.join(tmp, name))
-    os.rmdir(tmp)
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as tmp:
+        demo(tmp)

@@ -77,19 +77,20 @@ if __name__ == "__main__":
     print(f"Python {sys.version_info.major}.{sys.version_info.minor}")
     pool = multiprocessing.Pool(2)
     try:
+        pool.map(pid, range(4), chunksize=1)  # workers up (spawn is slow)
         before = {p.pid for p in pool._pool}
         pending = {n: pool.apply_async(work, (n,)) for n in range(6)}
         outcomes = {}
         for n, result in pending.items():
             try:
-                outcomes[n] = result.get(timeout=1)
+                outcomes[n] = result.get(timeout=2)
             except multiprocessing.TimeoutError:
                 outcomes[n] = "TimeoutError"
         time.sleep(0.3)  # the pool checks its workers every 0.1 s
         after = {p.pid for p in pool._pool}
     finally:
         close_pool(pool)
-    print("Pool(2): task 2 kills its worker; get(timeout=1) on each task:")
+    print("Pool(2): task 2 kills its worker; get(timeout=2) on each task:")
     print(f"  {outcomes}")
     print(f"  task 2 ready(): {pending[2].ready()} (not done, not failed)")
     print(f"  workers replaced: {len(before - after)}, pool size {len(after)}")
