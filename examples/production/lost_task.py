@@ -32,6 +32,14 @@ def work(n: int) -> int:
     return n * n
 
 
+# Pool replaces workers while its handler threads run: with fork, that is
+# forking a multi-threaded process (3.12+ warns). Pools that replace
+# workers use forkserver (POSIX) or spawn, whatever the default is.
+METHOD = (
+    "forkserver"
+    if "forkserver" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
 HANG_AFTER = 4.0  # seconds without the 6 results: it hangs
 RECYCLE_BY_2 = """
 import os
@@ -75,7 +83,7 @@ def runs(pids: list[int]) -> list[int]:
 
 if __name__ == "__main__":
     print(f"Python {sys.version_info.major}.{sys.version_info.minor}")
-    pool = multiprocessing.Pool(2)
+    pool = multiprocessing.get_context(METHOD).Pool(2)
     try:
         pool.map(pid, range(4), chunksize=1)  # workers up (spawn is slow)
         before = {p.pid for p in pool._pool}
@@ -99,7 +107,8 @@ if __name__ == "__main__":
     assert len(before - after) == 1 and len(after) == 2
 
     # One worker, recycled after every 2 tasks: 8 tasks, 4 processes.
-    with multiprocessing.Pool(1, maxtasksperchild=2) as pool:
+    ctx = multiprocessing.get_context(METHOD)
+    with ctx.Pool(1, maxtasksperchild=2) as pool:
         pids = pool.map(pid, range(8), chunksize=1)
     print(
         f"Pool(1, maxtasksperchild=2), 8 tasks: tasks per worker {runs(pids)}"
