@@ -11,6 +11,7 @@ from pathlib import Path
 
 import example_runner
 import pytest
+import site_config
 import zh_style
 from pytest_examples import CodeExample, EvalExample, find_examples
 
@@ -106,14 +107,8 @@ def test_every_example_is_shown_in_both_languages() -> None:
     assert not unknown, f"pages show examples that do not exist: {unknown}"
 
 
-def _nav_files(config: Path) -> list[str]:
-    return re.findall(
-        r"^\s*-\s+(?:[^:\n]+:\s+)?([\w/.-]+\.md)\s*$", config.read_text("utf-8"), re.M
-    )
-
-
 def test_both_navs_list_the_same_pages() -> None:
-    zh, en = _nav_files(ROOT / "mkdocs.yml"), _nav_files(ROOT / "mkdocs.en.yml")
+    zh, en = site_config.nav_pages("mkdocs.yml"), site_config.nav_pages("mkdocs.en.yml")
     assert zh == en, f"the zh and en navigation differ:\nzh: {zh}\nen: {en}"
     assert set(zh) <= set(_pages("zh")), (
         f"nav lists missing pages: {sorted(set(zh) - set(_pages('zh')))}"
