@@ -6,9 +6,13 @@ glossaries cannot drift apart, and every chapter adds its terms in its own file.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the tests run on 3.10 too (tomli is in the test group there)
+    import tomli as tomllib
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary"
 MARKER = "<!-- glossary: generated from docs/glossary/*.toml -->"
