@@ -67,7 +67,8 @@ if __name__ == "__main__":
             threads_per_worker=1,
             processes=True,  # real worker processes, as on separate machines
             host="127.0.0.1",  # scheduler and workers listen on loopback only
-            dashboard_address=":0",  # any free port, on host (no fixed 8787)
+            # NOT ":0": an address without a host means 0.0.0.0 (all interfaces)
+            dashboard_address="127.0.0.1:0",
             silence_logs=logging.CRITICAL,  # workers log every failed task
         ) as cluster,
         Client(cluster, timeout=60) as client,

@@ -124,7 +124,7 @@ if __name__ == "__main__":
     started = time.perf_counter()
     with (
         LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=True,
-                     host="127.0.0.1", dashboard_address=":0",
+                     host="127.0.0.1", dashboard_address="127.0.0.1:0",
                      silence_logs=logging.CRITICAL) as cluster,
         Client(cluster, timeout=60) as client,
     ):
