@@ -7,12 +7,12 @@
 # ///
 """The same function on a ProcessPoolExecutor and on a Dask LocalCluster.
 
-A LocalCluster is a scheduler plus worker processes that talk over TCP, here all on
-127.0.0.1: the same program talks to a cluster of many machines by changing only the
-address it connects to. The function, `map`, `as_completed`, exceptions and `cancel()`
-behave as with concurrent.futures, and `client.get_executor()` IS a
-concurrent.futures.Executor. The example checks that nothing listens beyond loopback.
-"""
+A LocalCluster is a scheduler plus worker processes that talk over TCP, here
+all on 127.0.0.1: the same program talks to a cluster of many machines by
+changing only the address it connects to. The function, `map`, `as_completed`,
+exceptions and `cancel()` behave as with concurrent.futures, and
+`client.get_executor()` IS a concurrent.futures.Executor. The example checks
+that nothing listens beyond loopback."""
 
 import logging
 import os
@@ -52,8 +52,10 @@ def listening_ips() -> set[str]:
 
 if __name__ == "__main__":
     expected = [work(n) for n in JOBS]
-    print(f"cores on this machine: {os.cpu_count()}; "
-          f"workers used: {WORKERS} processes x 1 thread")
+    print(
+        f"cores on this machine: {os.cpu_count()}; "
+        f"workers used: {WORKERS} processes x 1 thread"
+    )
 
     # 1. What the reader has today.
     with ProcessPoolExecutor(WORKERS) as pool:
@@ -67,7 +69,7 @@ if __name__ == "__main__":
             threads_per_worker=1,
             processes=True,  # real worker processes, as on separate machines
             host="127.0.0.1",  # scheduler and workers listen on loopback only
-            # NOT ":0": an address without a host means 0.0.0.0 (all interfaces)
+            # NOT ":0": no host there means 0.0.0.0 (every interface)
             dashboard_address="127.0.0.1:0",
             silence_logs=logging.CRITICAL,  # workers log every failed task
         ) as cluster,
@@ -76,7 +78,9 @@ if __name__ == "__main__":
         startup = time.perf_counter() - started
         info = client.scheduler_info()
         host = info["address"].rsplit(":", 1)[0]  # tcp://127.0.0.1
-        print(f"cluster up: scheduler at {host}, {len(info['workers'])} workers")
+        print(
+            f"cluster up: scheduler at {host}, {len(info['workers'])} workers"
+        )
         ips = listening_ips()
         assert ips == {"127.0.0.1"}, ips  # nothing on 0.0.0.0 or a public IP
         print(f"listening only on: {', '.join(sorted(ips))}")
@@ -89,15 +93,17 @@ if __name__ == "__main__":
         assert client.gather(futures) == expected
         done = [f.result() for f in dask_as_completed(futures, timeout=60)]
         assert sorted(done) == sorted(expected)
-        print(f"client.submit/map/gather: {1 + len(JOBS)} tasks, results match")
-        # Unlike an Executor, Dask treats functions as pure by default: the same
-        # call submitted twice is ONE task (same key), computed once.
+        print(
+            f"client.submit/map/gather: {1 + len(JOBS)} tasks, results match"
+        )
+        # Unlike an Executor, Dask treats functions as pure by default: the
+        # same call submitted twice is ONE task (same key), computed once.
         twice = client.submit(work, 7), client.submit(work, 7)
         assert twice[0].key == twice[1].key
         assert client.submit(work, 7, pure=False).key != twice[0].key
         print("same call submitted twice: one key, one task (pure=False: two)")
 
-        # Same exception type, raised from .result(), as with concurrent.futures.
+        # The same exception type from .result(), as with concurrent.futures.
         bad = client.submit(work, -1)
         try:
             bad.result(timeout=60)
@@ -106,15 +112,17 @@ if __name__ == "__main__":
         else:
             raise AssertionError("expected ValueError")
 
-        # 3. The concurrent.futures interface: code written for an Executor runs as is.
+        # 3. The concurrent.futures interface: Executor code runs as is.
         with client.get_executor() as executor:
             assert isinstance(executor, Executor)
             assert list(executor.map(work, JOBS, timeout=60)) == expected
             futs = [executor.submit(work, n) for n in JOBS]
             results = [f.result() for f in cf_as_completed(futs, timeout=60)]
             assert sorted(results) == sorted(expected)
-            print(f"get_executor(): map + submit/as_completed, "
-                  f"{2 * len(JOBS)} tasks, results match")
+            print(
+                f"get_executor(): map + submit/as_completed, "
+                f"{2 * len(JOBS)} tasks, results match"
+            )
             try:
                 executor.submit(work, -2).result(timeout=60)
             except ValueError as error:
@@ -122,16 +130,22 @@ if __name__ == "__main__":
 
             # Cancel a task still waiting behind two busy workers (different
             # arguments, so that they are different tasks: see pure above).
-            busy = [executor.submit(nap, 0.5 + i / 100) for i in range(WORKERS)]
+            busy = [
+                executor.submit(nap, 0.5 + i / 100) for i in range(WORKERS)
+            ]
             queued = executor.submit(nap, 0.4)
             assert queued.cancel() and queued.cancelled()
             try:
                 queued.result(timeout=60)
             except CancelledError:
-                print("cancel() of a queued task: True; result() raised "
-                      "CancelledError")
+                print(
+                    "cancel() of a queued task: True; result() raised "
+                    "CancelledError"
+                )
             assert [f.result(timeout=60) for f in busy] == [0.5, 0.51]
         elapsed = time.perf_counter() - started
     tasks = 1 + 3 * len(JOBS) + 2 + 3 + WORKERS + 1
-    print(f"summary: {WORKERS} workers, {tasks} tasks submitted; "
-          f"cluster start {startup:.1f} s, tasks {elapsed:.1f} s")
+    print(
+        f"summary: {WORKERS} workers, {tasks} tasks submitted; "
+        f"cluster start {startup:.1f} s, tasks {elapsed:.1f} s"
+    )

@@ -2,13 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""The standard library's remote objects: a queue served over TCP by a BaseManager.
+"""Standard-library remote objects: a queue served over TCP by a BaseManager.
 
-A manager process owns two queue.Queue objects and serves them on 127.0.0.1 (port 0: the
-OS picks one). Separate client processes connect with the address and the authkey, get
-proxies and call put()/get() on them as if they were local. A client with a wrong key is
-refused during the handshake, before it can send anything.
-"""
+A manager process owns two queue.Queue objects and serves them on 127.0.0.1
+(port 0: the OS picks one). Separate client processes connect with the address
+and the authkey, get proxies and call put()/get() on them as if they were
+local. A client with a wrong key is refused during the handshake, before it can
+send anything."""
 
 import multiprocessing
 import os
@@ -35,7 +35,8 @@ class QueueManager(BaseManager):
     pass
 
 
-# Module level, so the manager process and the clients know the names under spawn too.
+# Module level, so that the manager and the clients know the names
+# under spawn too.
 QueueManager.register("get_jobs", callable=get_jobs)
 QueueManager.register("get_results", callable=get_results)
 
@@ -59,7 +60,9 @@ class CallsGetpid:
         return (os.getpid, ())
 
 
-def intruder(address: tuple[str, int], answer: "multiprocessing.Queue") -> None:
+def intruder(
+    address: tuple[str, int], answer: "multiprocessing.Queue"
+) -> None:
     manager = QueueManager(address=address, authkey=b"guessed-wrong")
     try:
         manager.connect()
@@ -71,7 +74,9 @@ def intruder(address: tuple[str, int], answer: "multiprocessing.Queue") -> None:
 
 if __name__ == "__main__":
     print(f"cores: {os.cpu_count()}; {WORKERS} client processes")
-    authkey = secrets.token_bytes(32)  # shared secret: give it to the clients only
+    authkey = secrets.token_bytes(
+        32
+    )  # shared secret: give it to the clients only
     with QueueManager(address=("127.0.0.1", 0), authkey=authkey) as manager:
         host, port = manager.address
         assert host == "127.0.0.1"
@@ -79,7 +84,9 @@ if __name__ == "__main__":
 
         # A client with the wrong key, in its own process.
         answer = multiprocessing.Queue()
-        p = multiprocessing.Process(target=intruder, args=(manager.address, answer))
+        p = multiprocessing.Process(
+            target=intruder, args=(manager.address, answer)
+        )
         p.start()
         refused = answer.get(timeout=30)
         p.join(timeout=30)
@@ -93,7 +100,9 @@ if __name__ == "__main__":
         for _ in range(WORKERS):
             todo.put(None)
         clients = [
-            multiprocessing.Process(target=worker, args=(manager.address, authkey))
+            multiprocessing.Process(
+                target=worker, args=(manager.address, authkey)
+            )
             for _ in range(WORKERS)
         ]
         for c in clients:
@@ -102,14 +111,20 @@ if __name__ == "__main__":
         for c in clients:
             c.join(timeout=30)
             assert c.exitcode == 0, c.exitcode
-        assert sorted((n, sq) for n, sq, _ in got) == [(n, n * n) for n in range(JOBS)]
+        assert sorted((n, sq) for n, sq, _ in got) == [
+            (n, n * n) for n in range(JOBS)
+        ]
         assert {pid for _, _, pid in got} <= {c.pid for c in clients}
-        print(f"{JOBS} jobs via the served queue to {WORKERS} client processes: "
-              f"{JOBS} results, each once")
+        print(
+            f"{JOBS} jobs via the served queue to {WORKERS} client processes: "
+            f"{JOBS} results, each once"
+        )
 
         # Why the key matters: whatever a client sends is UNPICKLED by the
         # manager, and unpickling calls any function the sender names.
-        todo.put(CallsGetpid())  # the manager runs os.getpid() while loading it
+        todo.put(
+            CallsGetpid()
+        )  # the manager runs os.getpid() while loading it
         ran_in = todo.get(timeout=30)
         assert ran_in == manager._process.pid != os.getpid()
         print("a client sent an object whose unpickling calls os.getpid():")

@@ -1,17 +1,19 @@
 # /// script
 # requires-python = ">=3.10"
-# dependencies = ["distributed==2026.8.0", "dask==2026.8.0", "cloudpickle==3.1.3"]
+# dependencies = [
+#   "distributed==2026.8.0", "dask==2026.8.0", "cloudpickle==3.1.3",
+# ]
 #
 # [tool.pyconc]
 # timeout = 180
 # ///
-"""What crosses the wire: functions by value (cloudpickle), and big data sent once (scatter).
+"""What crosses the wire: functions by value, big data once (scatter).
 
-multiprocessing pickles a function BY NAME (module + qualified name), so a lambda or a
-function defined inside another one cannot be sent. Dask uses cloudpickle, which sends
-the function's code itself. Data passed as an argument travels with every task; scatter
-sends it to the workers once and tasks then refer to it by a small future.
-"""
+multiprocessing pickles a function BY NAME (module + qualified name), so a
+lambda or a function defined inside another one cannot be sent. Dask uses
+cloudpickle, which sends the function's code itself. Data passed as an argument
+travels with every task; scatter sends it to the workers once and tasks then
+refer to it by a small future."""
 
 import logging
 import os
@@ -63,13 +65,20 @@ if __name__ == "__main__":
     # 2. cloudpickle sends the code; plain pickle can LOAD what it wrote.
     blob = cloudpickle.dumps(triple)
     assert pickle.loads(blob)(4) == 12
-    print(f"cloudpickle.dumps(local function), then plain pickle.loads(...)(4)"
-          f" = {pickle.loads(blob)(4)}")
+    print(
+        f"cloudpickle.dumps(local function), then plain pickle.loads(...)(4)"
+        f" = {pickle.loads(blob)(4)}"
+    )
 
     with (
-        LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=True,
-                     host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                     silence_logs=logging.CRITICAL) as cluster,
+        LocalCluster(
+            n_workers=WORKERS,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
         Client(cluster, timeout=60) as client,
     ):
         assert client.submit(square, 4).result(timeout=60) == 16
@@ -86,13 +95,19 @@ if __name__ == "__main__":
         direct = time.perf_counter() - started
 
         started = time.perf_counter()
-        [remote] = client.scatter([data], broadcast=True)  # one copy per worker
+        [remote] = client.scatter(
+            [data], broadcast=True
+        )  # one copy per worker
         futures = [client.submit(total, remote, i) for i in range(TASKS)]
         wait(futures, timeout=120)
         assert client.gather(futures) == expected
         scattered = time.perf_counter() - started
         assert client.who_has([remote])[remote.key]  # held by the workers
-        print(f"{TASKS} tasks reading {BIG // 10**6} MB: passed as argument "
-              f"{direct:.2f} s, scattered once {scattered:.2f} s")
-        print("scattered: the data waits on the workers, each task carries "
-              "only its key")
+        print(
+            f"{TASKS} tasks reading {BIG // 10**6} MB: passed as argument "
+            f"{direct:.2f} s, scattered once {scattered:.2f} s"
+        )
+        print(
+            "scattered: the data waits on the workers, each task carries "
+            "only its key"
+        )

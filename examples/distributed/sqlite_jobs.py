@@ -2,13 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A job queue in a database: worker processes claim jobs with UPDATE ... RETURNING.
+"""A job queue in a database: workers claim jobs with UPDATE ... RETURNING.
 
-One statement both picks a job and marks it taken, so two workers never get the same
-job. A claim is a lease: a worker that dies mid-job stops renewing nothing, its lease
-runs out and another worker claims the job again. A worker records a result only while
-it still owns the job. Needs SQLite 3.35+ (RETURNING), which Python's sqlite3 ships with
-on current builds.
+One statement both picks a job and marks it taken, so two workers never get
+the same job. A claim is a lease: if a worker dies mid-job, its lease runs out
+and another worker claims the job again. A worker records a result only while
+it still owns the job. Needs SQLite 3.35+ (RETURNING), which current Python
+builds ship with.
 """
 
 import multiprocessing
@@ -26,7 +26,8 @@ CLAIM = """
 UPDATE jobs SET state = 'running', owner = :me, lease_until = :until,
                 attempts = attempts + 1
 WHERE id = (SELECT id FROM jobs
-            WHERE state = 'queued' OR (state = 'running' AND lease_until < :now)
+            WHERE state = 'queued'
+               OR (state = 'running' AND lease_until < :now)
             ORDER BY id LIMIT 1)
 RETURNING id, n
 """
@@ -44,7 +45,9 @@ def connect(path: str) -> sqlite3.Connection:
 
 def claim(db: sqlite3.Connection, me: int):
     now = time.time()
-    return db.execute(CLAIM, {"me": me, "until": now + LEASE, "now": now}).fetchone()
+    return db.execute(
+        CLAIM, {"me": me, "until": now + LEASE, "now": now}
+    ).fetchone()
 
 
 def crashing_worker(path: str) -> None:
@@ -61,13 +64,17 @@ def worker(path: str) -> None:
         while time.monotonic() < deadline:
             job = claim(db, os.getpid())
             if job is None:
-                left = db.execute("SELECT count(*) FROM jobs WHERE state != 'done'")
+                left = db.execute(
+                    "SELECT count(*) FROM jobs WHERE state != 'done'"
+                )
                 if left.fetchone()[0] == 0:
                     return
                 time.sleep(0.05)  # a job is leased to someone else: wait
                 continue
             job_id, n = job
-            db.execute(FINISH, {"result": n * n, "id": job_id, "me": os.getpid()})
+            db.execute(
+                FINISH, {"result": n * n, "id": job_id, "me": os.getpid()}
+            )
         raise TimeoutError("jobs left after 30 s")
     finally:
         db.close()
@@ -75,18 +82,25 @@ def worker(path: str) -> None:
 
 if __name__ == "__main__":
     assert sqlite3.sqlite_version_info >= (3, 35), sqlite3.sqlite_version
-    print(f"cores: {os.cpu_count()}; {WORKERS} worker processes; "
-          f"SQLite 3.35+ (RETURNING)")
+    print(
+        f"cores: {os.cpu_count()}; {WORKERS} worker processes; "
+        f"SQLite 3.35+ (RETURNING)"
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder, "jobs.db"))
         db = connect(path)
-        db.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+        db.execute(
+            "PRAGMA journal_mode = WAL"
+        )  # readers do not block the writer
         db.execute(
             "CREATE TABLE jobs (id INTEGER PRIMARY KEY, n INTEGER, "
             "state TEXT NOT NULL DEFAULT 'queued', owner INTEGER, "
-            "lease_until REAL, attempts INTEGER NOT NULL DEFAULT 0, result INTEGER)"
+            "lease_until REAL, attempts INTEGER NOT NULL DEFAULT 0, "
+            "result INTEGER)"
         )
-        db.executemany("INSERT INTO jobs (n) VALUES (?)", [(n,) for n in range(JOBS)])
+        db.executemany(
+            "INSERT INTO jobs (n) VALUES (?)", [(n,) for n in range(JOBS)]
+        )
 
         crasher = multiprocessing.Process(target=crashing_worker, args=(path,))
         crasher.start()
@@ -94,20 +108,30 @@ if __name__ == "__main__":
         assert crasher.exitcode == 1
         print("a worker claimed job 1 and died without finishing it")
 
-        workers = [multiprocessing.Process(target=worker, args=(path,))
-                   for _ in range(WORKERS)]
+        workers = [
+            multiprocessing.Process(target=worker, args=(path,))
+            for _ in range(WORKERS)
+        ]
         for w in workers:
             w.start()
         for w in workers:
             w.join(timeout=60)
             assert w.exitcode == 0, w.exitcode
 
-        rows = db.execute("SELECT id, n, state, attempts, result FROM jobs").fetchall()
+        rows = db.execute(
+            "SELECT id, n, state, attempts, result FROM jobs"
+        ).fetchall()
         db.close()
-    assert all(state == "done" and result == n * n for _, n, state, _, result in rows)
+    assert all(
+        state == "done" and result == n * n for _, n, state, _, result in rows
+    )
     attempts = {job_id: a for job_id, _, _, a, _ in rows}
-    assert attempts[1] == 2, attempts  # the lease ran out, job 1 was claimed again
+    assert attempts[1] == 2, (
+        attempts
+    )  # the lease ran out, job 1 was claimed again
     assert all(a == 1 for job_id, a in attempts.items() if job_id != 1)
     print(f"{len(rows)} jobs done, each result recorded once")
-    print(f"job 1 was claimed {attempts[1]} times (its lease expired), "
-          f"every other job once")
+    print(
+        f"job 1 was claimed {attempts[1]} times (its lease expired), "
+        f"every other job once"
+    )

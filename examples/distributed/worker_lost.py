@@ -5,14 +5,14 @@
 # [tool.pyconc]
 # timeout = 180
 # ///
-"""A worker process killed mid-task: Dask runs the task again and the result arrives.
+"""A worker killed mid-task: Dask runs the task again, the result arrives.
 
-Each task "charges an order": it appends a line to a shared file (not idempotent) and
-also writes a receipt file named after the order (idempotent: writing it twice leaves
-one receipt). The example kills the worker process running order 0 while it runs. The
-scheduler notices the lost worker, its nanny starts a fresh one, and order 0 runs again:
-every result arrives, the receipts are right, and order 0 is charged twice.
-"""
+Each task "charges an order": it appends a line to a shared file (not
+idempotent) and also writes a receipt file named after the order (idempotent:
+writing it twice leaves one receipt). The example kills the worker process
+running order 0 while it runs. The scheduler notices the lost worker, its nanny
+starts a fresh one, and order 0 runs again: every result arrives, the receipts
+are right, and order 0 is charged twice."""
 
 import logging
 import os
@@ -29,9 +29,11 @@ ORDERS = 4
 
 
 def charge(order: int, folder: str) -> int:
-    """Charge one order; takes 1 s. NOT idempotent: each attempt appends a line."""
+    """Charge one order, in 1 s. NOT idempotent: each attempt appends."""
     log = Path(folder, "charges.log")
-    with log.open("a", encoding="utf-8") as f:  # one short line: a single write
+    with log.open(
+        "a", encoding="utf-8"
+    ) as f:  # one short line: a single write
         f.write(f"{order} {os.getpid()}\n")
     time.sleep(1.0)
     # Idempotent: the receipt is named after the order; a retry overwrites it.
@@ -51,20 +53,27 @@ if __name__ == "__main__":
     print(f"cores: {os.cpu_count()}; workers: {WORKERS} processes x 1 thread")
     with (
         tempfile.TemporaryDirectory() as folder,
-        LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=True,
-                     host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                     silence_logs=logging.CRITICAL) as cluster,
+        LocalCluster(
+            n_workers=WORKERS,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
         Client(cluster, timeout=60) as client,
     ):
         futures = client.map(charge, range(ORDERS), folder=folder)
 
-        # Wait (bounded) until order 0 is running, then kill its worker process.
+        # Wait (bounded) until order 0 runs, then kill its worker process.
         deadline = time.monotonic() + 60
         while not any(order == 0 for order, _ in lines(folder)):
             assert time.monotonic() < deadline, "order 0 never started"
             time.sleep(0.05)
         victim = next(pid for order, pid in lines(folder) if order == 0)
-        psutil.Process(victim).kill()  # SIGKILL: no cleanup, like a lost machine
+        psutil.Process(
+            victim
+        ).kill()  # SIGKILL: no cleanup, like a lost machine
         print("killed the worker process running order 0 (SIGKILL)")
 
         wait(futures, timeout=120)
@@ -72,15 +81,21 @@ if __name__ == "__main__":
         assert results == [order * 10 for order in range(ORDERS)]
         print(f"all {ORDERS} results arrived: {results}")
         client.wait_for_workers(WORKERS, timeout=60)
-        print(f"workers now: {len(client.scheduler_info()['workers'])} "
-              f"(the nanny restarted the killed one)")
+        print(
+            f"workers now: {len(client.scheduler_info()['workers'])} "
+            f"(the nanny restarted the killed one)"
+        )
 
         attempts = Counter(order for order, _ in lines(folder))
         receipts = sorted(p.name for p in Path(folder).glob("receipt-*.txt"))
         assert attempts[0] == 2, attempts  # ran, killed, ran again
         assert all(attempts[o] == 1 for o in range(1, ORDERS)), attempts
         assert len(receipts) == ORDERS
-        print(f"charges.log (append per attempt): {sum(attempts.values())} "
-              f"charges for {ORDERS} orders, order 0 charged {attempts[0]} times")
-        print(f"receipt files (overwrite by order id): {len(receipts)} "
-              f"for {ORDERS} orders")
+        print(
+            f"charges.log (append per attempt): {sum(attempts.values())} "
+            f"charges for {ORDERS} orders, order 0 charged {attempts[0]} times"
+        )
+        print(
+            f"receipt files (overwrite by order id): {len(receipts)} "
+            f"for {ORDERS} orders"
+        )
