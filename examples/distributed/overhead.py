@@ -128,7 +128,16 @@ def chart(rows: list[tuple[float, float, float]]) -> str:
     return "\n".join(out)
 
 
+def quiet_asyncio() -> None:
+    """Under `python -X dev` asyncio logs every callback slower than 0.1 s,
+    which Dask's event loops exceed on a busy machine. Silence that here and,
+    through Dask's config in the environment, in the workers started later."""
+    logging.getLogger("asyncio").setLevel(logging.ERROR)
+    os.environ["DASK_LOGGING__ASYNCIO"] = "error"
+
+
 if __name__ == "__main__":
+    quiet_asyncio()
     print(
         f"cores: {os.cpu_count()}; each executor: {WORKERS} worker processes; "
         f"median of {REPEAT}"

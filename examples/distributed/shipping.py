@@ -5,7 +5,7 @@
 # ]
 #
 # [tool.pyconc]
-# timeout = 180
+# timeout = 300
 # ///
 """What crosses the wire: functions by value, big data once (scatter).
 
@@ -40,7 +40,16 @@ def total(data: bytes, i: int) -> int:
     return data[i] + len(data)
 
 
+def quiet_asyncio() -> None:
+    """Under `python -X dev` asyncio logs every callback slower than 0.1 s,
+    which Dask's event loops exceed on a busy machine. Silence that here and,
+    through Dask's config in the environment, in the workers started later."""
+    logging.getLogger("asyncio").setLevel(logging.ERROR)
+    os.environ["DASK_LOGGING__ASYNCIO"] = "error"
+
+
 if __name__ == "__main__":
+    quiet_asyncio()
     print(f"cores: {os.cpu_count()}; workers: {WORKERS} processes x 1 thread")
     square = lambda x: x * x  # noqa: E731 (a lambda on purpose)
     triple = make_scaler(3)

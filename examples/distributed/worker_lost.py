@@ -3,7 +3,7 @@
 # dependencies = ["distributed==2026.8.0", "dask==2026.8.0", "psutil==7.2.2"]
 #
 # [tool.pyconc]
-# timeout = 180
+# timeout = 300
 # ///
 """A worker killed mid-task: Dask runs the task again, the result arrives.
 
@@ -49,7 +49,16 @@ def lines(folder: str) -> list[tuple[int, int]]:
     return [tuple(map(int, line.split())) for line in text.splitlines()]
 
 
+def quiet_asyncio() -> None:
+    """Under `python -X dev` asyncio logs every callback slower than 0.1 s,
+    which Dask's event loops exceed on a busy machine. Silence that here and,
+    through Dask's config in the environment, in the workers started later."""
+    logging.getLogger("asyncio").setLevel(logging.ERROR)
+    os.environ["DASK_LOGGING__ASYNCIO"] = "error"
+
+
 if __name__ == "__main__":
+    quiet_asyncio()
     print(f"cores: {os.cpu_count()}; workers: {WORKERS} processes x 1 thread")
     with (
         tempfile.TemporaryDirectory() as folder,
@@ -66,26 +75,19 @@ if __name__ == "__main__":
         futures = client.map(charge, range(ORDERS), folder=folder)
 
         # Wait (bounded) until order 0 runs, then kill its worker process.
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while not any(order == 0 for order, _ in lines(folder)):
             assert time.monotonic() < deadline, "order 0 never started"
             time.sleep(0.05)
         victim = next(pid for order, pid in lines(folder) if order == 0)
-        psutil.Process(
-            victim
-        ).kill()  # SIGKILL: no cleanup, like a lost machine
+        # SIGKILL: no cleanup, no goodbye, like a machine that is lost.
+        psutil.Process(victim).kill()
         print("killed the worker process running order 0 (SIGKILL)")
 
         wait(futures, timeout=120)
         results = client.gather(futures)
         assert results == [order * 10 for order in range(ORDERS)]
         print(f"all {ORDERS} results arrived: {results}")
-        client.wait_for_workers(WORKERS, timeout=60)
-        print(
-            f"workers now: {len(client.scheduler_info()['workers'])} "
-            f"(the nanny restarted the killed one)"
-        )
-
         attempts = Counter(order for order, _ in lines(folder))
         receipts = sorted(p.name for p in Path(folder).glob("receipt-*.txt"))
         assert attempts[0] == 2, attempts  # ran, killed, ran again
