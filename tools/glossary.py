@@ -18,7 +18,16 @@ GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary"
 MARKER = "<!-- glossary: generated from docs/glossary/*.toml -->"
 REQUIRED = ("id", "zh", "en", "zh_def", "en_def")
 # Sections in reading order; a file not listed here comes last.
-ORDER = ["intro", "processes", "threads", "coroutines", "production", "modern", "pitfalls"]
+ORDER = [
+    "intro",
+    "processes",
+    "threads",
+    "coroutines",
+    "production",
+    "modern",
+    "distributed",
+    "pitfalls",
+]
 TITLES = {
     "intro": ("基本概念", "Basic concepts"),
     "processes": ("进程", "Processes"),
@@ -26,6 +35,7 @@ TITLES = {
     "coroutines": ("协程与 asyncio", "Coroutines and asyncio"),
     "production": ("生产实战", "In production"),
     "modern": ("实测与现代 CPython", "Measurements and modern CPython"),
+    "distributed": ("跨越单机", "Beyond one machine"),
     "pitfalls": ("常见陷阱", "Pitfalls"),
 }
 
