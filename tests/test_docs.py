@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import example_runner
+import glossary
 import pytest
 import site_config
 import zh_style
@@ -116,7 +117,6 @@ def test_both_navs_list_the_same_pages() -> None:
 
 
 def test_glossary_terms_have_both_languages() -> None:
-    glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
     chapters = glossary.load()  # raises on a term without zh/en name or definition
     assert sum(map(len, chapters.values())) > 0
 
@@ -153,7 +153,6 @@ def test_glossary_definitions_use_the_glossary_terms() -> None:
 
 @pytest.mark.parametrize("page", _pages("zh"))
 def test_chinese_pages_use_the_glossary_terms(page: str) -> None:
-    glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
     text = (DOCS["zh"] / page).read_text(encoding="utf-8")
     found = zh_style.avoided_terms(text, glossary.avoid_map())
     assert not found, f"{page}: the glossary's term instead of these variants: {found}"
