@@ -17,7 +17,6 @@ name gone. The fix is in the process that attaches: `track=False` (3.13+), or
 tracker: a block lives while any process holds a handle to it, and unlink() does nothing.
 """
 
-import os
 import subprocess
 import sys
 from multiprocessing import resource_tracker, shared_memory

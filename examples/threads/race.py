@@ -78,7 +78,6 @@ if __name__ == "__main__":
     print(f"with a lock:    balance {account.balance}, lost updates: {lost}")
     assert lost == 0
 
-
     # The naive `counter += 1` race: whether it shows depends on the interpreter, not on
     # whether the code is correct. It is wrong either way; we print, never assert, the result.
     n = 200_000
