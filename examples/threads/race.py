@@ -1,6 +1,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = []
+#
+# [tool.pyconc]
+# per-interpreter = true
 # ///
 """A race condition forced to lose updates on every run, then the same code fixed with a Lock.
 
