@@ -26,16 +26,21 @@ from concurrent.futures import ProcessPoolExecutor
 import psutil
 
 
-def ignore_sigint(ready) -> None:
+def ignore_sigint(ready, go) -> None:
     # A real Ctrl-C reaches every process of the terminal's foreground group, workers included.
     # Workers ignore it, so only the parent decides what happens (and no worker tracebacks).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    ready.release()  # the demo presses "Ctrl-C" only once every worker got here
+    # The demo presses "Ctrl-C" only once every worker got here, and no worker
+    # takes a task before that: however slowly the workers start, the same
+    # tasks are still queued when the keys are pressed.
+    ready.release()
+    go.wait(timeout=30)
 
 
-def wait_ready(ready, workers: int = 2) -> None:
+def start_when_ready(ready, go, workers: int = 2) -> None:
     for _ in range(workers):
         assert ready.acquire(timeout=30), "a worker did not start"
+    go.set()
 
 
 def slow_square(n: int) -> int:
@@ -44,7 +49,7 @@ def slow_square(n: int) -> int:
 
 
 def quick_square(n: int) -> int:
-    time.sleep(0.05)
+    time.sleep(0.1)
     return n * n
 
 
@@ -88,6 +93,14 @@ def stop_pool(pool, workers: list, deadline: float = 10.0) -> bool:
     return False
 
 
+def only_thread_left(timeout: float = 5.0) -> None:
+    """Wait until the OS counts just this thread: a thread we joined can take a
+    moment to disappear, and forking before it does makes 3.12+ warn."""
+    deadline = time.monotonic() + timeout
+    while psutil.Process().num_threads() > 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def is_helper(proc: psutil.Process) -> bool:
     """multiprocessing's own helpers (resource tracker, fork server) live until we exit."""
     try:
@@ -115,11 +128,11 @@ if __name__ == "__main__":
         print("interrupting whatever started it.")
         raise SystemExit(0)
 
-    ready = multiprocessing.Semaphore(0)
+    ready, go = multiprocessing.Semaphore(0), multiprocessing.Event()
 
     # 1. multiprocessing.Pool
-    pool = multiprocessing.Pool(2, initializer=ignore_sigint, initargs=(ready,))
-    wait_ready(ready)
+    pool = multiprocessing.Pool(2, initializer=ignore_sigint, initargs=(ready, go))
+    start_when_ready(ready, go)
     workers = multiprocessing.active_children()  # the pool's two workers
     worker_pids = [p.pid for p in workers]
     results = []
@@ -147,11 +160,13 @@ if __name__ == "__main__":
     # 2. ProcessPoolExecutor, Ctrl-C inside `with`: the exit waits for
     #    every task already submitted.
     tasks = 12
+    go.clear()
+    only_thread_left()  # the pool's threads are joined; let them vanish
     started = time.perf_counter()
     try:
-        with ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready,)) as ex:
+        with ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready, go)) as ex:
             futures = [ex.submit(quick_square, n) for n in range(tasks)]
-            wait_ready(ready)
+            start_when_ready(ready, go)
             ctrl_c(multiprocessing.active_children())
     except KeyboardInterrupt:
         took = time.perf_counter() - started
@@ -163,12 +178,15 @@ if __name__ == "__main__":
     # 3. The same Ctrl-C, handled: cancel the queue, stop the workers, with
     #    a deadline. (A second shutdown(wait=True) would not wait: the first
     #    call already let go of the executor's manager thread.)
+    only_thread_left()
     started = time.perf_counter()
-    ex = ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready,))
+    go.clear()
+    ex = ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready, go))
     futures = [ex.submit(quick_square, n) for n in range(tasks)]
+    workers = multiprocessing.active_children()  # started by submit()
     try:
-        wait_ready(ready)
-        workers = multiprocessing.active_children()
+        start_when_ready(ready, go)
+        futures[0].result(timeout=30)
         ctrl_c(workers)
     except KeyboardInterrupt:
         ex.shutdown(wait=False, cancel_futures=True)  # drop the queue
