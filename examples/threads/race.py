@@ -90,7 +90,6 @@ if __name__ == "__main__":
     for t in threads:
         t.join(timeout=30)
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    print(
-        f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,} updates "
-        f"this run (Python {sys.version_info.major}.{sys.version_info.minor}, GIL enabled: {gil})"
-    )
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,}")
+    print(f"  updates this run (Python {version}, GIL enabled: {gil})")
