@@ -1,9 +1,6 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = ["psutil==7.2.2"]
-#
-# [tool.pyconc]
-# per-interpreter = true  # 3.14 adds terminate_workers()
 # ///
 """Ctrl-C while a pool is working: stop within a deadline and leave no worker behind.
 
