@@ -14,12 +14,13 @@ GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary"
 MARKER = "<!-- glossary: generated from docs/glossary/*.toml -->"
 REQUIRED = ("id", "zh", "en", "zh_def", "en_def")
 # Sections in reading order; a file not listed here comes last.
-ORDER = ["intro", "processes", "threads", "coroutines", "modern", "pitfalls"]
+ORDER = ["intro", "processes", "threads", "coroutines", "production", "modern", "pitfalls"]
 TITLES = {
     "intro": ("基本概念", "Basic concepts"),
     "processes": ("进程", "Processes"),
     "threads": ("线程", "Threads"),
     "coroutines": ("协程与 asyncio", "Coroutines and asyncio"),
+    "production": ("生产实战", "In production"),
     "modern": ("实测与现代 CPython", "Measurements and modern CPython"),
     "pitfalls": ("常见陷阱", "Pitfalls"),
 }
