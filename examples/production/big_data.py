@@ -10,17 +10,20 @@
 # timeout = 120
 # benchmark = true
 # ///
-"""A 32 MiB NumPy array read by 2 worker processes: what each way costs per worker.
+"""A 32 MiB NumPy array read by 2 worker processes: each way's cost per worker.
 
 1. pickled to every task: each worker receives its own copy;
-2. inherited by fork: a module global set before the pool forks; the workers read pages
-   they share with the parent (copy-on-write: nothing is copied until someone writes);
-3. shared memory: copied once into a multiprocessing.shared_memory block, which the workers
-   map by name and wrap in an ndarray without copying (works under every start method).
+2. inherited by fork: a module global set before the pool forks; the workers
+   read pages they share with the parent (copy-on-write: nothing is copied
+   until someone writes);
+3. shared memory: copied once into a multiprocessing.shared_memory block, which
+   the workers map by name and wrap in an ndarray without copying (works under
+   every start method).
 
-Each worker measures its own memory with psutil while it holds the data (a barrier keeps
-both busy at once): USS, the memory only this process uses (what killing it would free),
-and on Linux PSS, which also counts a fair share of every page it shares.
+Each worker measures its own memory with psutil while it holds the data (a
+barrier keeps both busy at once): USS, the memory only this process uses (what
+killing it would free), and on Linux PSS, which also counts a fair share of
+every page it shares.
 """
 
 import multiprocessing
@@ -34,7 +37,8 @@ import psutil
 SIZE = 32 * 2**20  # bytes
 WORKERS = 2
 TIMEOUT = 60.0
-ARRAY = None  # set in the parent before a fork-based pool starts: workers inherit it
+# Set in the parent before a fork-based pool starts: its workers inherit it.
+ARRAY = None
 barrier = None  # set in each worker by init()
 start_uss = 0
 
@@ -52,7 +56,8 @@ def init(shared_barrier) -> None:
 
 def measured(total: float) -> tuple[float, int, int | None]:
     uss, pss = memory()
-    barrier.wait(timeout=TIMEOUT)  # hold the data until both workers have measured
+    # Hold the data until both workers have measured.
+    barrier.wait(timeout=TIMEOUT)
     return total, uss - start_uss, pss
 
 
@@ -77,7 +82,10 @@ def with_shared(name: str, shape: tuple, dtype: str) -> tuple:
 
 def run(ctx, task, *args) -> list[tuple]:
     pool = ProcessPoolExecutor(
-        WORKERS, mp_context=ctx, initializer=init, initargs=(ctx.Barrier(WORKERS),)
+        WORKERS,
+        mp_context=ctx,
+        initializer=init,
+        initargs=(ctx.Barrier(WORKERS),),
     )
     with pool:
         futures = [pool.submit(task, *args) for _ in range(WORKERS)]
@@ -94,8 +102,11 @@ if __name__ == "__main__":
     ctx = multiprocessing.get_context()
     rows = {}
     if "fork" in multiprocessing.get_all_start_methods():
-        ARRAY = data  # now a module global: fork copies it by reference, page by page
-        rows["inherited by fork"] = run(multiprocessing.get_context("fork"), with_inherited)
+        # Now a module global: the forked workers share its pages.
+        ARRAY = data
+        rows["inherited by fork"] = run(
+            multiprocessing.get_context("fork"), with_inherited
+        )
         ARRAY = None
     rows["pickled to every task"] = run(ctx, with_pickled, data)
     block = shared_memory.SharedMemory(create=True, size=data.nbytes)
@@ -109,14 +120,19 @@ if __name__ == "__main__":
         block.close()
         block.unlink()  # exactly once, by the owner: no leaked block
 
-    print(f"a {SIZE / 2**20:.0f} MiB array, {WORKERS} workers, start method {ctx.get_start_method()}")
-    print("memory per worker in MiB: USS growth while holding the data, and PSS")
+    print(
+        f"a {SIZE / 2**20:.0f} MiB array, {WORKERS} workers, "
+        f"start method {ctx.get_start_method()}"
+    )
+    print(
+        "memory per worker in MiB: USS growth while holding the data, and PSS"
+    )
     print(f"  {'way':<24}{'USS +':>14}{'PSS':>16}")
     for way in ("pickled to every task", "inherited by fork", "shared memory"):
         if way not in rows:
             print(f"  {way:<24}  (no fork on {sys.platform})")
             continue
-        for total, growth, pss in rows[way]:
+        for total, _, _ in rows[way]:
             assert total == expected
         growths = "  ".join(mib(g) for _, g, _ in rows[way])
         psses = "  ".join(mib(p) for _, _, p in rows[way])

@@ -2,13 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Where a ContextVar's value goes: tasks, to_thread, executors, threads, processes.
+"""Where a ContextVar's value goes: tasks, threads, executors, processes.
 
-A request id is set in the caller, then the work moves somewhere else and reads it back.
-asyncio tasks and asyncio.to_thread() copy the caller's context; run_in_executor() and a
-plain threading.Thread do not (unless sys.flags.thread_inherit_context is set: Python 3.14+,
-on by default in free-threaded builds); a process gets nothing, except that fork copies the
-whole memory, the forking thread's context included, as it was at the moment of the fork.
+A request id is set in the caller, then the work moves somewhere else and reads
+it back. asyncio tasks and asyncio.to_thread() copy the caller's context;
+run_in_executor() and a plain threading.Thread do not (unless
+sys.flags.thread_inherit_context is set: Python 3.14+, on by default in
+free-threaded builds); a process gets nothing, except that fork copies the
+whole memory, the forking thread's context included, as it was at the moment of
+the fork.
 """
 
 import asyncio
@@ -20,7 +22,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 request_id = contextvars.ContextVar("request_id", default="-")
-# Python 3.14 added the flag (and Thread(context=...)); before, threads never inherited.
+# Python 3.14 added the flag (and Thread(context=...)); before, threads never
+# inherited.
 INHERIT = bool(getattr(sys.flags, "thread_inherit_context", 0))
 
 
@@ -69,41 +72,73 @@ async def child_task() -> str:
 
 async def main() -> None:
     request_id.set("req-42")
-    print(f"the caller sets request_id = {request_id.get()!r}; each place reads it:")
-    show("asyncio.create_task()", await asyncio.create_task(child_task()), "req-42")
-    show("the caller, after the task set() its copy", request_id.get(), "req-42")
-    show("asyncio.to_thread(f, label=...)", await asyncio.to_thread(read, label="x"), "req-42")
+    print(
+        f"the caller sets request_id = {request_id.get()!r}; "
+        "each place reads it:"
+    )
+    show(
+        "asyncio.create_task()",
+        await asyncio.create_task(child_task()),
+        "req-42",
+    )
+    show(
+        "the caller, after the task set() its copy", request_id.get(), "req-42"
+    )
+    show(
+        "asyncio.to_thread(f, label=...)",
+        await asyncio.to_thread(read, label="x"),
+        "req-42",
+    )
 
     loop = asyncio.get_running_loop()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # The worker thread is started by this first call, from this task's context.
+        # The worker thread is started by this first call, from this task's
+        # context.
         first = await loop.run_in_executor(pool, read)
         request_id.set("req-43")
         second = await loop.run_in_executor(pool, read)
-        # Fix: run the function inside a copy of the caller's context (what to_thread does).
+        # Fix: run the function inside a copy of the caller's context (what
+        # to_thread does).
         ctx = contextvars.copy_context()
-        fixed = await loop.run_in_executor(pool, functools.partial(ctx.run, read, label="x"))
-    # Without the flag the worker thread starts with an empty context: the default.
-    # With it, the thread keeps a copy of the context that started it: req-42, stale.
+        fixed = await loop.run_in_executor(
+            pool, functools.partial(ctx.run, read, label="x")
+        )
+    # Without the flag the worker thread starts with an empty context: the
+    # default. With it, the thread keeps a copy of the context that started it:
+    # req-42, stale.
     show("run_in_executor(), 1st call", first, "req-42" if INHERIT else "-")
-    show("run_in_executor(), after set('req-43')", second, "req-42" if INHERIT else "-")
+    show(
+        "run_in_executor(), after set('req-43')",
+        second,
+        "req-42" if INHERIT else "-",
+    )
     show("run_in_executor(pool, partial(ctx.run, f))", fixed, "req-43")
 
 
 def threads_and_processes() -> None:
     request_id.set("req-7")
     print(f"plain code sets request_id = {request_id.get()!r}:")
-    show("threading.Thread(target=f)", in_thread(), "req-7" if INHERIT else "-")
+    show(
+        "threading.Thread(target=f)", in_thread(), "req-7" if INHERIT else "-"
+    )
     ctx = contextvars.copy_context()
     show("Thread(target=ctx.run, args=(f,))", in_thread_run(ctx), "req-7")
     if sys.version_info >= (3, 14):
         ctx = contextvars.copy_context()
-        show("Thread(target=f, context=copy_context())", in_thread(context=ctx), "req-7")
+        show(
+            "Thread(target=f, context=copy_context())",
+            in_thread(context=ctx),
+            "req-7",
+        )
     else:
         print("  Thread(context=...)                          (Python 3.14+)")
     show("a process started by spawn", in_process("spawn"), "-")
     if "fork" in multiprocessing.get_all_start_methods():
-        show("a process started by fork (a memory copy)", in_process("fork"), "req-7")
+        show(
+            "a process started by fork (a memory copy)",
+            in_process("fork"),
+            "req-7",
+        )
     else:
         print("  a process started by fork                    (no fork here)")
 

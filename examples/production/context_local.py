@@ -2,13 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""threading.local in async code: one request's id shows up in another's log lines.
+"""threading.local in async code: one request's id in another's log lines.
 
-Three requests run concurrently on one thread (the event loop's). Each stores its id, awaits
-some I/O, then logs. threading.local holds one value per *thread*, so every request reads
-whatever the last one wrote. A ContextVar holds one value per *task* (each task runs in its
-own copy of the context), so each request keeps its own. A logging.Filter adds the id to
-every record, the way a real service tags its log lines.
+Three requests run concurrently on one thread (the event loop's). Each stores
+its id, awaits some I/O, then logs. threading.local holds one value per
+*thread*, so every request reads whatever the last one wrote. A ContextVar
+holds one value per *task* (each task runs in its own copy of the context), so
+each request keeps its own. A logging.Filter adds the id to every record, the
+way a real service tags its log lines.
 """
 
 import asyncio
@@ -35,7 +36,8 @@ class ContextId(logging.Filter):
 
 async def handle_with_local(rid: str, log: logging.Logger) -> None:
     local.request_id = rid
-    await asyncio.sleep(0.01)  # a database call: the other requests run meanwhile
+    # A database call: the other requests run meanwhile.
+    await asyncio.sleep(0.01)
     log.info("done %s", rid)
 
 
@@ -45,7 +47,9 @@ async def handle_with_contextvar(rid: str, log: logging.Logger) -> None:
     log.info("done %s", rid)
 
 
-def make_logger(name: str, id_filter: logging.Filter) -> tuple[logging.Logger, io.StringIO]:
+def make_logger(
+    name: str, id_filter: logging.Filter
+) -> tuple[logging.Logger, io.StringIO]:
     out = io.StringIO()
     handler = logging.StreamHandler(out)
     handler.setFormatter(logging.Formatter("[%(rid)s] %(message)s"))
@@ -75,15 +79,16 @@ async def main() -> None:
     log, out = make_logger("with_local", LocalId())
     await asyncio.gather(*(handle_with_local(r, log) for r in requests))
     wrong = report("threading.local, 3 concurrent requests on 1 thread:", out)
-    # Each request set its id before any of them resumed: all read the last one.
+    # Each request set its id before any of them resumed: all read the last
+    # one.
     assert wrong == 2, wrong
 
     log, out = make_logger("with_contextvar", ContextId())
     await asyncio.gather(*(handle_with_contextvar(r, log) for r in requests))
     wrong = report("ContextVar, the same 3 requests:", out)
     assert wrong == 0, wrong
-    # gather() wrapped each coroutine in a task with its own copy of the context:
-    # nothing the requests set is visible here.
+    # gather() wrapped each coroutine in a task with its own copy of the
+    # context: nothing the requests set is visible here.
     assert request_id.get() == "-"
     print(f"in the caller afterwards: request_id = {request_id.get()!r}")
 

@@ -7,10 +7,11 @@
 # ///
 """Expensive setup once per worker process (initializer=), not once per task.
 
-Loading a model (here: a 0.2 s sleep standing in for reading weights) inside the task
-repeats it for every task. Passing it as an argument pickles it into every task. The
-initializer runs once in each worker process when it starts; the task uses what it left in
-a module global. Each setup reports its process id through a queue, so they are counted.
+Loading a model (here: a 0.2 s sleep standing in for reading weights) inside
+the task repeats it for every task. Passing it as an argument pickles it into
+every task. The initializer runs once in each worker process when it starts;
+the task uses what it left in a module global. Each setup reports its process
+id through a queue, so they are counted.
 """
 
 import multiprocessing
@@ -25,7 +26,8 @@ setups = None  # a multiprocessing queue, set by setup()
 
 
 def load_model(report) -> dict:
-    time.sleep(SETUP_SECONDS)  # read weights, open a connection, warm a cache...
+    # Read weights, open a connection, warm a cache...
+    time.sleep(SETUP_SECONDS)
     report.put(os.getpid())
     return {"scale": 3}
 
@@ -49,7 +51,7 @@ def drain(report) -> list[int]:
     pids = []
     while True:
         try:
-            pids.append(report.get(timeout=0.5))
+            pids.append(report.get(timeout=0.2))
         except queue.Empty:
             return pids
 
@@ -59,10 +61,15 @@ def run(task, use_initializer: bool) -> tuple[list[int], list[int], float]:
     report = ctx.Queue()
     started = time.perf_counter()
     if use_initializer:
-        pool = ProcessPoolExecutor(WORKERS, mp_context=ctx, initializer=setup, initargs=(report,))
-    else:  # the initializer only hands over the queue; setup happens in the task
         pool = ProcessPoolExecutor(
-            WORKERS, mp_context=ctx, initializer=setup_queue_only, initargs=(report,)
+            WORKERS, mp_context=ctx, initializer=setup, initargs=(report,)
+        )
+    else:  # the initializer only hands over the queue; the task sets up
+        pool = ProcessPoolExecutor(
+            WORKERS,
+            mp_context=ctx,
+            initializer=setup_queue_only,
+            initargs=(report,),
         )
     with pool:
         results = list(pool.map(task, range(TASKS), timeout=60))
@@ -80,16 +87,24 @@ def setup_queue_only(report) -> None:
 
 
 if __name__ == "__main__":
-    print(f"{TASKS} tasks, {WORKERS} worker processes, setup takes {SETUP_SECONDS} s")
-    pids, task_pids, seconds = run(predict_loading_each_time, use_initializer=False)
+    print(
+        f"{TASKS} tasks, {WORKERS} worker processes, "
+        f"setup takes {SETUP_SECONDS} s"
+    )
+    pids, task_pids, seconds = run(
+        predict_loading_each_time, use_initializer=False
+    )
     print(f"  setup inside the task:  {len(pids):2d} setups, {seconds:.2f} s")
     assert len(pids) == TASKS  # once per task
 
     pids, task_pids, seconds = run(predict, use_initializer=True)
     print(f"  initializer=setup:      {len(pids):2d} setups, {seconds:.2f} s")
-    # Once per worker process: each setup ran in a different process, and every process
-    # that ran a task had run the setup first.
+    # Once per worker process: each setup ran in a different process, and every
+    # process that ran a task had run the setup first.
     assert len(pids) == len(set(pids)) <= WORKERS
     assert set(task_pids) <= set(pids)
-    print(f"  ideal: {TASKS} x {SETUP_SECONDS} / {WORKERS} = "
-          f"{TASKS * SETUP_SECONDS / WORKERS:.1f} s of setup vs {SETUP_SECONDS} s")
+    print(
+        f"  ideal: {TASKS} x {SETUP_SECONDS} / {WORKERS} = "
+        f"{TASKS * SETUP_SECONDS / WORKERS:.1f} s of setup "
+        f"vs {SETUP_SECONDS} s"
+    )

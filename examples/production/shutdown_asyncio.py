@@ -5,17 +5,20 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""An asyncio service stopped by SIGTERM, and what asyncio.run() does on Ctrl-C.
+"""An asyncio service stopped by SIGTERM; what asyncio.run() does on Ctrl-C.
 
-The example starts itself twice as a real child process (this file, run with an argument)
-and signals it, as systemd, Docker or Kubernetes would (SIGTERM), or a terminal (SIGINT):
+The example starts itself twice as a real child process (this file, run with an
+argument) and signals it, as systemd, Docker or Kubernetes would (SIGTERM), or
+a terminal (SIGINT):
 
-- `service`: loop.add_signal_handler() turns SIGTERM into an Event; the service stops taking
-  work, waits for its in-flight jobs up to a deadline, then cancels what is left and exits 0.
-- `ctrl-c`: no handler of our own. On Python 3.11+ asyncio.run() cancels the main task (the
-  CancelledError arrives at the next await), then raises KeyboardInterrupt; on 3.10 the
-  KeyboardInterrupt is raised wherever the main thread happens to be, mid-statement.
-POSIX only: on Windows there is no SIGTERM to catch and add_signal_handler() does not exist.
+- `service`: loop.add_signal_handler() turns SIGTERM into an Event; the service
+  stops taking work, waits for its in-flight jobs up to a deadline, then
+  cancels what is left and exits 0.
+- `ctrl-c`: no handler of our own. On Python 3.11+ asyncio.run() cancels the
+  main task (the CancelledError arrives at the next await), then raises
+  KeyboardInterrupt; on 3.10 the KeyboardInterrupt is raised wherever the main
+  thread happens to be, mid-statement. POSIX only: on Windows there is no
+  SIGTERM to catch and add_signal_handler() does not exist.
 """
 
 import asyncio
@@ -27,7 +30,8 @@ import subprocess
 import sys
 import time
 
-SHORT, LONG = 0.3, 60.0  # seconds: the short jobs finish while draining, the long ones cannot
+# Seconds: the short jobs finish while draining, the long ones cannot.
+SHORT, LONG = 0.3, 60.0
 DRAIN = 1.5  # seconds the service gives its in-flight jobs after SIGTERM
 TIMEOUT = 30.0  # no wait in this file lasts longer
 
@@ -36,7 +40,8 @@ async def service() -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)  # runs in the loop: safe to touch asyncio
+        # Runs in the loop: safe to touch asyncio.
+        loop.add_signal_handler(sig, stop.set)
     cleaned_up = 0
 
     async def job(seconds: float) -> None:
@@ -54,18 +59,25 @@ async def service() -> None:
     # 2. Drain: let in-flight jobs finish, up to a deadline.
     started = time.monotonic()
     done, pending = await asyncio.wait(in_flight, timeout=DRAIN)
-    # 3. Cancel what is left, and wait for the cancellations (their cleanup) to run.
+    # 3. Cancel what is left, and wait for the cancellations (their cleanup) to
+    # run.
     for task in pending:
         task.cancel()
-    await asyncio.wait_for(asyncio.gather(*pending, return_exceptions=True), TIMEOUT)
-    report = {"drained": len(done), "abandoned": len(pending), "cleaned_up": cleaned_up}
+    await asyncio.wait_for(
+        asyncio.gather(*pending, return_exceptions=True), TIMEOUT
+    )
+    report = {
+        "drained": len(done),
+        "abandoned": len(pending),
+        "cleaned_up": cleaned_up,
+    }
     report["seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(report), flush=True)
 
 
 def ctrl_c() -> None:
-    # What a terminal gives a program; a parent started in the background may have set
-    # SIGINT to "ignore", and children inherit that.
+    # What a terminal gives a program; a parent started in the background may
+    # have set SIGINT to "ignore", and children inherit that.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     events: list[str] = []
 
@@ -76,11 +88,14 @@ def ctrl_c() -> None:
         try:
             deadline = time.monotonic() + TIMEOUT
             try:
-                while time.monotonic() < deadline:  # synchronous work, no await
+                # Synchronous work, no await.
+                while time.monotonic() < deadline:
                     if cancelling and cancelling():
                         break
             except KeyboardInterrupt:
-                events.append("KeyboardInterrupt raised in the middle of sync code")
+                events.append(
+                    "KeyboardInterrupt raised in the middle of sync code"
+                )
                 raise
             events.append("sync code ran to its end (a cancel was requested)")
             try:
@@ -121,19 +136,33 @@ def parent() -> None:
     child.send_signal(signal.SIGTERM)
     out, err = child.communicate(timeout=TIMEOUT)
     report = json.loads(out)
-    print(f"service: 3 short jobs, 2 long ones; SIGTERM; drain up to {DRAIN} s")
-    print(f"  exit code {child.returncode}, drained {report['drained']},", end=" ")
-    print(f"abandoned {report['abandoned']} (cancelled, cleanup ran for", end=" ")
+    print(
+        f"service: 3 short jobs, 2 long ones; SIGTERM; drain up to {DRAIN} s"
+    )
+    print(
+        f"  exit code {child.returncode}, drained {report['drained']},",
+        end=" ",
+    )
+    print(
+        f"abandoned {report['abandoned']} (cancelled, cleanup ran for", end=" "
+    )
     print(f"{report['cleaned_up']})")
     print(f"  shutdown took {report['seconds']:.1f} s (deadline {DRAIN} s)")
     assert child.returncode == 0, err
-    assert (report["drained"], report["abandoned"], report["cleaned_up"]) == (3, 2, 2)
+    assert (report["drained"], report["abandoned"], report["cleaned_up"]) == (
+        3,
+        2,
+        2,
+    )
 
     child = start("ctrl-c")
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=TIMEOUT)
     events = json.loads(out)
-    print("Ctrl-C (SIGINT) while main() runs synchronous code, no handler of ours:")
+    print(
+        "Ctrl-C (SIGINT) while main() runs synchronous code, "
+        "no handler of ours:"
+    )
     for event in events:
         print(f"  {event}")
     last = err.strip().splitlines()[-1]
@@ -157,9 +186,11 @@ def parent() -> None:
 
 if __name__ == "__main__":
     if os.name != "posix":
-        print("Skipped on Windows: no SIGTERM handler to install (terminate() is")
+        print(
+            "Skipped on Windows: no SIGTERM handler to install (terminate() is"
+        )
         print("TerminateProcess, which no program can catch) and no")
-        print("loop.add_signal_handler(); stop a service through a message instead.")
+        print("loop.add_signal_handler(); stop a service through a message.")
     elif sys.argv[1:] == ["service"]:
         asyncio.run(service())
     elif sys.argv[1:] == ["ctrl-c"]:

@@ -2,16 +2,17 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A ProcessPoolExecutor shut down on SIGTERM: what cancel_futures can and cannot take back.
+"""A ProcessPoolExecutor stopped on SIGTERM: what cancel_futures takes back.
 
-The example starts itself as a real child process (this file, run with `child`) that owns a
-pool of 2 worker processes and 20 tasks, and sends that child SIGTERM once the workers are
-busy. The handler sets an Event; the main thread then calls
-shutdown(wait=True, cancel_futures=True): the tasks already handed to the workers finish
-(drained), the others are cancelled (abandoned). The pool hands out more than it runs: its
-call queue holds a few tasks ahead, and a future in it can no longer be cancelled.
-The workers ignore SIGINT and reset SIGTERM: only the pool's owner decides when to stop.
-POSIX only: see the Windows note.
+The example starts itself as a real child process (this file, run with `child`)
+that owns a pool of 2 worker processes and 20 tasks, and sends that child
+SIGTERM once the workers are busy. The handler sets an Event; the main thread
+then calls shutdown(wait=True, cancel_futures=True): the tasks already handed
+to the workers finish (drained), the others are cancelled (abandoned). The pool
+hands out more than it runs: its call queue holds a few tasks ahead, and a
+future in it can no longer be cancelled. The workers ignore SIGINT and reset
+SIGTERM: only the pool's owner decides when to stop. POSIX only: see the
+Windows note.
 """
 
 import json
@@ -33,8 +34,9 @@ started_queue = None  # set in each worker by init()
 def init(queue) -> None:
     global started_queue
     started_queue = queue
-    # A terminal sends Ctrl-C to the whole process group: workers must not die of it
-    # mid-task. Under fork they also inherited the owner's SIGTERM handler: drop it.
+    # A terminal sends Ctrl-C to the whole process group: workers must not die
+    # of it mid-task. Under fork they also inherited the owner's SIGTERM
+    # handler: drop it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -50,7 +52,9 @@ def child() -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     ctx = multiprocessing.get_context()
     started = ctx.Queue()
-    pool = ProcessPoolExecutor(WORKERS, mp_context=ctx, initializer=init, initargs=(started,))
+    pool = ProcessPoolExecutor(
+        WORKERS, mp_context=ctx, initializer=init, initargs=(started,)
+    )
     futures = [pool.submit(task, n) for n in range(TASKS)]
     for _ in range(WORKERS):
         started.get(timeout=TIMEOUT)
@@ -58,13 +62,19 @@ def child() -> None:
     deadline = time.monotonic() + TIMEOUT
     while not stop.is_set() and time.monotonic() < deadline:
         time.sleep(0.05)
-    handed = sum(f.running() or f.done() for f in futures)  # no longer cancellable
-    pool.shutdown(wait=True, cancel_futures=True)  # bounded: handed-out tasks only
+    # No longer cancellable.
+    handed = sum(f.running() or f.done() for f in futures)
+    # Bounded: handed-out tasks only.
+    pool.shutdown(wait=True, cancel_futures=True)
     report = {
         "handed": handed,
         "finished": sum(f.done() and not f.cancelled() for f in futures),
         "cancelled": sum(f.cancelled() for f in futures),
-        "results_ok": all(f.result() == i * i for i, f in enumerate(futures) if not f.cancelled()),
+        "results_ok": all(
+            f.result() == i * i
+            for i, f in enumerate(futures)
+            if not f.cancelled()
+        ),
     }
     started.close()
     started.join_thread()
@@ -72,7 +82,9 @@ def child() -> None:
 
 
 def parent() -> None:
-    proc = subprocess.Popen([sys.executable, __file__, "child"], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "child"], stdout=subprocess.PIPE, text=True
+    )
     ready, _, _ = select.select([proc.stdout], [], [], TIMEOUT)
     if not ready or proc.stdout.readline().strip() != "ready":
         proc.kill()
@@ -83,21 +95,37 @@ def parent() -> None:
     out, _ = proc.communicate(timeout=TIMEOUT)
     seconds = time.monotonic() - started
     r = json.loads(out)
-    print(f"ProcessPoolExecutor({WORKERS}), {TASKS} tasks of {TASK_SECONDS} s; SIGTERM when busy")
+    print(
+        f"ProcessPoolExecutor({WORKERS}), {TASKS} tasks of {TASK_SECONDS} s; "
+        "SIGTERM when busy"
+    )
     print(f"  exit code {proc.returncode}")
-    print(f"  handed to workers at SIGTERM: {r['handed']} (running {WORKERS}, the rest queued)")
-    print(f"  finished (drained): {r['finished']}, cancelled (abandoned): {r['cancelled']}")
+    print(
+        f"  handed to workers at SIGTERM: {r['handed']} "
+        f"(running {WORKERS}, the rest queued)"
+    )
+    print(
+        f"  finished (drained): {r['finished']}, "
+        f"cancelled (abandoned): {r['cancelled']}"
+    )
     print(f"  stopped {seconds:.1f} s after the signal")
     assert proc.returncode == 0 and r["results_ok"]
     assert r["finished"] + r["cancelled"] == TASKS
-    assert r["finished"] >= r["handed"] >= WORKERS  # cancel_futures cannot take these back
+    # cancel_futures cannot take these back.
+    assert r["finished"] >= r["handed"] >= WORKERS
     assert r["cancelled"] > 0
 
 
 if __name__ == "__main__":
     if os.name != "posix":
-        print("Skipped on Windows: no SIGTERM to catch. The same shutdown(wait=True,")
-        print("cancel_futures=True) works there when triggered by Ctrl-C or a message.")
+        print(
+            "Skipped on Windows: no SIGTERM to catch. The same "
+            "shutdown(wait=True,"
+        )
+        print(
+            "cancel_futures=True) works there, triggered by Ctrl-C or a "
+            "message."
+        )
     elif sys.argv[1:] == ["child"]:
         child()
     else:

@@ -4,11 +4,12 @@
 # ///
 """A pool of worker threads stopped by an Event when the process gets SIGTERM.
 
-The example starts itself as a real child process (this file, run with `child`), waits until
-all its workers are busy, and sends it SIGTERM. The handler only sets an Event (signal
-handlers run in the main thread, between two bytecodes: do as little as possible there).
-Each worker checks the Event between jobs: the job it is running finishes (drained), the
-queued jobs are left for the next run (abandoned). POSIX only: see the Windows note.
+The example starts itself as a real child process (this file, run with
+`child`), waits until all its workers are busy, and sends it SIGTERM. The
+handler only sets an Event (signal handlers run in the main thread, between two
+bytecodes: do as little as possible there). Each worker checks the Event
+between jobs: the job it is running finishes (drained), the queued jobs are
+left for the next run (abandoned). POSIX only: see the Windows note.
 """
 
 import json
@@ -35,9 +36,10 @@ def child() -> None:
     state = {"running": 0, "started": 0, "finished": 0}
 
     def worker() -> None:
-        while not stop.is_set():  # checked between jobs, never in the middle of one
+        # Checked between jobs, never in the middle of one.
+        while not stop.is_set():
             try:
-                job = jobs.get_nowait()
+                jobs.get_nowait()  # a job: here, only its duration matters
             except queue.Empty:
                 return
             with lock:
@@ -49,7 +51,10 @@ def child() -> None:
                 state["finished"] += 1
             jobs.task_done()
 
-    threads = [threading.Thread(target=worker, name=f"worker-{i}") for i in range(WORKERS)]
+    threads = [
+        threading.Thread(target=worker, name=f"worker-{i}")
+        for i in range(WORKERS)
+    ]
     for t in threads:
         t.start()
     deadline = time.monotonic() + TIMEOUT
@@ -57,7 +62,8 @@ def child() -> None:
         time.sleep(0.01)
     print("ready", flush=True)  # every worker is in the middle of a job
     while not stop.is_set() and time.monotonic() < deadline:
-        time.sleep(0.05)  # the main thread must stay free to run the signal handler
+        # The main thread must stay free to run the signal handler.
+        time.sleep(0.05)
     with lock:
         in_flight, finished_before = state["running"], state["finished"]
     for t in threads:
@@ -67,14 +73,16 @@ def child() -> None:
         "in_flight": in_flight,
         "drained": state["finished"] - finished_before,
         "finished_before": finished_before,
-        "abandoned": jobs.qsize(),  # a real service puts these back / logs them
+        "abandoned": jobs.qsize(),  # a real service puts them back
         "alive": alive,
     }
     print(json.dumps(report), flush=True)
 
 
 def parent() -> None:
-    proc = subprocess.Popen([sys.executable, __file__, "child"], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "child"], stdout=subprocess.PIPE, text=True
+    )
     ready, _, _ = select.select([proc.stdout], [], [], TIMEOUT)
     if not ready or proc.stdout.readline().strip() != "ready":
         proc.kill()
@@ -85,20 +93,36 @@ def parent() -> None:
     out, _ = proc.communicate(timeout=TIMEOUT)
     seconds = time.monotonic() - started
     r = json.loads(out)
-    print(f"{WORKERS} worker threads, {JOBS} jobs of {JOB_SECONDS} s; SIGTERM once all are busy")
+    print(
+        f"{WORKERS} worker threads, {JOBS} jobs of {JOB_SECONDS} s; "
+        "SIGTERM once all are busy"
+    )
     print(f"  exit code {proc.returncode}; threads still alive: {r['alive']}")
-    print(f"  in flight at SIGTERM: {r['in_flight']}, finished (drained): {r['drained']}")
+    print(
+        f"  in flight at SIGTERM: {r['in_flight']}, "
+        f"finished (drained): {r['drained']}"
+    )
     print(f"  never started (abandoned): {r['abandoned']}")
-    print(f"  stopped {seconds:.1f} s after the signal (one job: {JOB_SECONDS} s)")
+    print(
+        f"  stopped {seconds:.1f} s after the signal "
+        f"(one job: {JOB_SECONDS} s)"
+    )
     assert proc.returncode == 0 and r["alive"] == 0
     assert r["drained"] == r["in_flight"] > 0  # every running job finished
-    assert r["finished_before"] + r["drained"] + r["abandoned"] == JOBS  # none lost
+    # No job lost: each one finished or is still queued.
+    assert r["finished_before"] + r["drained"] + r["abandoned"] == JOBS
 
 
 if __name__ == "__main__":
     if os.name != "posix":
-        print("Skipped on Windows: no SIGTERM to catch. Use the same Event, set it")
-        print("from SIGINT (Ctrl-C, signal.signal works there) or from a message.")
+        print(
+            "Skipped on Windows: no SIGTERM to catch. Use the same Event, "
+            "set it"
+        )
+        print(
+            "from SIGINT (Ctrl-C, signal.signal works there) or from a "
+            "message."
+        )
     elif sys.argv[1:] == ["child"]:
         child()
     else:
