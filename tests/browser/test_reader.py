@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_settings import ARTIFACTS, ROOT, SITE
+from browser_settings import ARTIFACTS, ROOT
 
 DEEP = "intro/isolation/"  # a page two levels down, present in both languages
 EXAMPLE_PAGE = "pitfalls/"  # a chapter page that shows examples
@@ -54,21 +54,9 @@ def search(page, query: str) -> list[str]:
     return [a.evaluate("a => a.href") for a in results.all()]
 
 
-def _needs_chapter(chapter: str):
-    # These pages come from other chapters; before they are merged, the chapter folder is
-    # absent from the build and the test says so. Once the folder exists, the test runs.
-    return pytest.mark.skipif(
-        not (SITE / chapter).is_dir(),
-        reason=f"the {chapter} chapter is not in this build yet",
-    )
-
-
 @pytest.mark.parametrize(
     ("lang", "query", "expected"),
-    [
-        pytest.param("zh", "死锁", "threads/locks/", marks=_needs_chapter("threads")),
-        pytest.param("en", "deadlock", "threads/locks/", marks=_needs_chapter("threads")),
-    ],
+    [("zh", "死锁", "threads/locks/"), ("en", "deadlock", "threads/locks/")],
 )
 def test_search_puts_the_deadlock_page_first(watched, server, lang, query, expected) -> None:
     page = open_page(watched, server, "" if lang == "zh" else "en/")
@@ -80,12 +68,7 @@ def test_search_puts_the_deadlock_page_first(watched, server, lang, query, expec
 
 @pytest.mark.parametrize(
     ("lang", "query", "expected"),
-    [
-        pytest.param("zh", "多进程", "processes/", marks=_needs_chapter("processes")),
-        pytest.param(
-            "en", "shared memory", "processes/shared-state/", marks=_needs_chapter("processes")
-        ),
-    ],
+    [("zh", "多进程", "processes/"), ("en", "shared memory", "processes/shared-state/")],
 )
 def test_search_finds_chapter_pages(watched, server, lang, query, expected) -> None:
     page = open_page(watched, server, "" if lang == "zh" else "en/")
@@ -104,7 +87,7 @@ def test_search_finds_chapter_pages(watched, server, lang, query, expected) -> N
     ],
 )
 def test_search_works_in_each_language(watched, server, lang, query, expected) -> None:
-    # The same mechanics as the chapter searches above, on pages present in every build.
+    # The same mechanics as the chapter searches above, on the reader guides.
     page = open_page(watched, server, "" if lang == "zh" else "en/")
     base = server.url + ("" if lang == "zh" else "en/")
     urls = search(page, query)
@@ -120,21 +103,23 @@ def test_search_works_in_each_language(watched, server, lang, query, expected) -
 @pytest.mark.parametrize(
     ("lang", "source", "output"), [("zh", "源代码", "运行结果"), ("en", "Source", "Output")]
 )
-def test_source_and_output_tabs_switch(watched, server, lang, source, output) -> None:
+def test_output_shows_first_and_source_is_one_tab_away(watched, server, lang, source, output):
     page = open_page(watched, server, ("" if lang == "zh" else "en/") + EXAMPLE_PAGE)
-    tabs = page.locator(".tabbed-set").first
+    tabs = page.locator(".pyconc-example .tabbed-set").first
     blocks = tabs.locator(".tabbed-content > .tabbed-block")
-    assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible()
-    tabs.locator(".tabbed-labels > label", has_text=output).click()
-    assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
-    assert "pyconc-provenance" in blocks.nth(1).inner_html()  # says where the output came from
+    # The result is what the reader sees without a click, with where it came from.
+    assert blocks.nth(0).is_visible() and not blocks.last.is_visible()
+    assert "pyconc-provenance" in blocks.nth(0).inner_html()
     tabs.locator(".tabbed-labels > label", has_text=source).click()
+    assert blocks.last.is_visible() and not blocks.nth(0).is_visible()
+    tabs.locator(".tabbed-labels > label", has_text=output).click()
     assert blocks.nth(0).is_visible()
 
 
 def test_copy_button_copies_the_exact_source(watched, server) -> None:
     page = open_page(watched, server, EXAMPLE_PAGE)
-    block = page.locator(".tabbed-set").first.locator(".tabbed-block").first
+    page.locator(".pyconc-example .tabbed-labels > label").filter(has_text="源代码").first.click()
+    block = page.locator(".pyconc-example .tabbed-set").first.locator(".tabbed-block").last
     shown_as = block.locator(".filename").first.inner_text().strip()  # examples/<chapter>/<x>.py
     block.hover()
     block.locator('button.md-code__button[data-md-type="copy"]').first.click()
