@@ -84,10 +84,12 @@ def ctrl_c() -> None:
     async def main() -> None:
         task = asyncio.current_task()
         cancelling = getattr(task, "cancelling", None)  # Python 3.11+
-        print("busy", flush=True)
         try:
             deadline = time.monotonic() + TIMEOUT
             try:
+                # The parent signals once it reads this line: on 3.10 the
+                # KeyboardInterrupt may land anywhere from here on.
+                print("busy", flush=True)
                 # Synchronous work, no await.
                 while time.monotonic() < deadline:
                     if cancelling and cancelling():
