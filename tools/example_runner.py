@@ -294,14 +294,13 @@ def judge(name: str, output: str, meta: Meta, dev: bool) -> None:
 
 def command(path: Path, interpreter: Interpreter, dev: bool = False) -> list[str]:
     """How an example is started: the docs interpreter directly (its environment has the
-    examples' dependencies); any other through `uv run`, which installs what the PEP 723
-    block declares, as a reader's `uv run x.py` does."""
-    flags = ["-X", "dev"] if dev else []
+    examples' dependencies); any other through `uv run --script`, which installs what the
+    PEP 723 block declares, as a reader's `uv run x.py` does."""
     if interpreter.main:
-        return [interpreter.executable, *flags, str(path)]
+        return [interpreter.executable, *(["-X", "dev"] if dev else []), str(path)]
     uv = shutil.which("uv") or "uv"
     return [uv, "run", "--quiet", "--no-project", "--python", interpreter.executable,
-            "python", *flags, str(path)]  # fmt: skip
+            "--script", str(path)]  # fmt: skip
 
 
 def run(
@@ -329,6 +328,8 @@ def run(
         paths.insert(0, str(FORCE_START_METHOD_DIR))
         env["PYCONC_START_METHOD"] = start_method
     env["PYTHONPATH"] = os.pathsep.join(paths)
+    if dev:  # `uv run` takes no interpreter flags; the variable is the same as `-X dev`
+        env["PYTHONDEVMODE"] = "1"
     workdir = Path(tempfile.mkdtemp(prefix="pyconc-example-"))
     try:
         output, seconds, figures = execute(

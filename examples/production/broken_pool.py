@@ -10,6 +10,7 @@ BrokenProcessPool and the pool accepts no more work. Recovery: a new pool,
 and resubmit exactly the tasks that did not finish.
 """
 
+import multiprocessing
 import os
 import signal
 import textwrap
@@ -46,10 +47,15 @@ def shutdown_bounded(pool: ProcessPoolExecutor, timeout: float) -> None:
     assert not stopper.is_alive(), "shutdown() still blocked after kill"
 
 
+# Spawn: the broken pool's threads may still be winding down when the new
+# pool starts its workers, and forking a multi-threaded process can deadlock
+# the child (3.12+ warns about it).
+SPAWN = multiprocessing.get_context("spawn")
+
 if __name__ == "__main__":
     tasks = range(8)
     results: dict[int, int] = {}
-    pool = ProcessPoolExecutor(max_workers=2)
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=SPAWN)
     try:
         for n in (0, 1):  # these finish before anything goes wrong
             results[n] = pool.submit(work, n).result(timeout=30)
@@ -80,7 +86,7 @@ if __name__ == "__main__":
         shutdown_bounded(pool, timeout=10)
 
     # Recovery: a new pool; resubmit only what did not finish.
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=SPAWN) as pool:
         retry = {pool.submit(work, n, 1): n for n in broken}
         for future, n in retry.items():
             results[n] = future.result(timeout=30)

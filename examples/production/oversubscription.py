@@ -19,6 +19,7 @@ each worker from its initializer; OPENBLAS_NUM_THREADS=1 (or OMP_, MKL_)
 does the same only if set before NumPy is imported in that process.
 """
 
+import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -56,8 +57,11 @@ def products(count: int) -> tuple[int, float]:
 
 def run(processes: int, threads: int | None) -> tuple[float, int]:
     """Seconds for PRODUCTS products on `processes` workers; BLAS threads."""
+    # Spawn: importing NumPy started BLAS threads in this process, and
+    # forking a multi-threaded process can deadlock the child (3.12+ warns).
+    spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        processes, initializer=limit_blas, initargs=(threads,)
+        processes, spawn, initializer=limit_blas, initargs=(threads,)
     ) as pool:
         # Warm up: start every worker and import NumPy there first.
         for future in [pool.submit(products, 1) for _ in range(processes)]:
