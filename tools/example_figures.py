@@ -13,8 +13,11 @@ pages when the example wrote one, else `name.svg`); this module decides *how*:
   10 px); on a narrower screen it scrolls sideways inside its frame, which is focusable (so
   keyboards can scroll it) and says that it scrolls.
 
-Only standard library; the output is one block of raw HTML without blank lines, so Markdown
-(also inside an indented tab) passes it through untouched.
+Only standard library. The output survives Markdown wherever the renderer puts it: inside an
+indented tab Python-Markdown does not see raw HTML blocks, it parses the lines as a paragraph
+with inline HTML. So the output is one line (no line can start a heading or a list), made of
+elements allowed inside a `<p>` (spans and the svg: a `<figure>` would split the paragraph),
+and the characters Markdown reads as syntax in its text are written as character references.
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ _WORDS = {
 _STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.DOTALL | re.IGNORECASE)
 _PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 _ROOT = re.compile(r"<svg\b([^>]*)>", re.IGNORECASE)
+_TEXT = re.compile(r">([^<]+)<")
+# Emphasis, code, links, escapes, strike-through/sub/superscript: what inline Markdown reads.
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "*_`[]\\~^"}
+_ENTITY = re.compile(r"(&#?\w+;)")
 
 
 def _first(tag: str, svg: str) -> re.Match[str] | None:
@@ -59,7 +66,7 @@ def _set_attr(attrs: str, name: str, value: str) -> str:
 
 
 def figure_html(name: str, svg: str, lang: str) -> str:
-    """One chart as an HTML `<figure>`: the SVG inline, named by its title, phone-legible.
+    """One chart as HTML: the SVG inline, named by its title, legible on a phone.
 
     Args:
         name: The file the example wrote (e.g. "timeline_io.zh.svg"): only used to make ids
@@ -68,7 +75,7 @@ def figure_html(name: str, svg: str, lang: str) -> str:
         lang: The page's language, "zh" or "en" (for the words this adds around the chart).
 
     Returns:
-        Raw HTML, one block without blank lines.
+        Raw HTML on one line: `<span class="pyconc-figure">` around the frame and the SVG.
     """
     words = _WORDS.get(lang, _WORDS["en"])
     svg = _PROLOGUE.sub("", svg, count=1)
@@ -105,13 +112,21 @@ def figure_html(name: str, svg: str, lang: str) -> str:
         # Never wider than drawn, never narrower than legible: below that, the frame scrolls.
         size = f' style="max-width:{w:g}px;min-width:{w * MIN_SCALE:.0f}px"'
     inline = svg[: root.start()] + f"<svg{attrs}{size}>" + body
-    inline = "\n".join(line for line in inline.splitlines() if line.strip())
+    inline = "".join(line.strip() for line in inline.splitlines())
+    inline = _TEXT.sub(lambda m: ">" + _unmarkdown(m.group(1)) + "<", inline)
 
     region = html.escape(f"{label or words['chart']} ({words['scroll']})", quote=True)
     return (
-        f'<figure class="pyconc-figure" id="{uid}">\n'
-        f'<div class="pyconc-figure__frame" tabindex="0" role="region" aria-label="{region}">\n'
-        f"{inline.strip()}\n"
-        "</div>\n"
-        "</figure>"
+        f'<span class="pyconc-figure" id="{uid}">'
+        f'<span class="pyconc-figure__frame" tabindex="0" role="region" aria-label="{region}">'
+        f"{inline}</span></span>"
+    )
+
+
+def _unmarkdown(text: str) -> str:
+    """Text with Markdown's syntax characters as character references (entities kept)."""
+    parts = _ENTITY.split(text)
+    return "".join(
+        part if i % 2 else "".join(_MARKDOWN.get(c, c) for c in part)
+        for i, part in enumerate(parts)
     )
