@@ -35,10 +35,10 @@ async def heartbeat(rec: Recorder, stop: asyncio.Event) -> list[float]:
 async def handler(rec: Recorder, how: str) -> None:
     await asyncio.sleep(0.05)  # let a few heartbeats happen first
     if how == "await asyncio.sleep":
-        with rec.span("handler", WAIT, "asyncio.sleep"):
+        with rec.span("handler", WAIT):
             await asyncio.sleep(BLOCK)
     elif how == "time.sleep":
-        with rec.span("handler", BLOCKED, "time.sleep blocks the loop"):
+        with rec.span("handler", BLOCKED, "loop"):  # time.sleep() holds the loop
             time.sleep(BLOCK)  # the mistake: a blocking call inside a coroutine
     else:
         rec.add(await asyncio.to_thread(timed_sleep, BLOCK))
@@ -46,7 +46,7 @@ async def handler(rec: Recorder, how: str) -> None:
 
 def timed_sleep(seconds: float):
     rec = Recorder()
-    with rec.span("time.sleep", WAIT, "sleep in a worker thread"):
+    with rec.span("time.sleep", WAIT, "thread"):  # in a worker thread
         time.sleep(seconds)
     return rec.spans[0]
 
