@@ -46,6 +46,15 @@ def open_page(context, server, path: str, viewport=DESKTOP, scheme: str = "light
     return page
 
 
+def show_outputs(page) -> None:
+    """Open the output tab of the first example (content.tabs.link opens all of them)."""
+    labels = page.locator(".tabbed-set").first.locator(".tabbed-labels > label")
+    for label in labels.all():
+        if not re.search(r"源代码|Source|\.py\b", label.inner_text()):
+            label.click()
+            return
+
+
 # --- 1. the result is visible without a click ----------------------------------------------
 
 
@@ -109,33 +118,37 @@ def _luminance(css_colour: str) -> float:
 
 
 @needs_figure_html
+@pytest.mark.parametrize("scheme", ["dark", "light"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chart_background_follows_dark_mode(context, server, lang) -> None:
-    page = open_page(context, server, lang_path(lang, CHARTS), DESKTOP, scheme="dark")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+def test_chart_background_follows_the_colour_scheme(context, server, lang, scheme) -> None:
+    page = open_page(context, server, lang_path(lang, CHARTS), DESKTOP, scheme=scheme)
+    expected = {"dark": "slate", "light": "default"}[scheme]
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     backgrounds = page.locator(".pyconc-figure .pc-bg")
     assert backgrounds.count() >= 4
     for i in range(backgrounds.count()):
         fill = backgrounds.nth(i).evaluate("e => getComputedStyle(e).fill")
-        assert _luminance(fill) < 0.25, f"chart {i}: background {fill} in dark mode"
         text = backgrounds.nth(i).evaluate(
             "e => getComputedStyle(e.ownerSVGElement.querySelector('.pc-fg')).fill"
         )
-        assert _luminance(text) > 0.6, f"chart {i}: text {text} in dark mode"
-    light = open_page(context, server, lang_path(lang, CHARTS), DESKTOP, scheme="light")
-    fill = light.locator(".pyconc-figure .pc-bg").first.evaluate("e => getComputedStyle(e).fill")
-    assert _luminance(fill) > 0.9
+        if scheme == "dark":
+            assert _luminance(fill) < 0.25, f"chart {i}: background {fill} in dark mode"
+            assert _luminance(text) > 0.6, f"chart {i}: text {text} in dark mode"
+        else:
+            assert _luminance(fill) > 0.9, f"chart {i}: background {fill} in light mode"
+            assert _luminance(text) < 0.3, f"chart {i}: text {text} in light mode"
 
 
 @needs_figure_html
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_chart_is_named_by_its_title_not_its_file_name(context, server, lang) -> None:
     page = open_page(context, server, lang_path(lang, CHARTS))
+    show_outputs(page)
     charts = page.locator(".md-content svg[role=img]")
     assert charts.count() >= 4
     for i in range(charts.count()):
         title = charts.nth(i).locator("title").first.text_content().strip()
-        snapshot = charts.nth(i).aria_snapshot()
+        snapshot = charts.nth(i).locator("..").aria_snapshot()
         assert f'img "{title}"' in snapshot, snapshot
         assert not re.search(r"\.(svg|png)\b", title)
         if lang == "zh":
@@ -147,6 +160,7 @@ def test_chart_is_named_by_its_title_not_its_file_name(context, server, lang) ->
 @needs_figure_html
 def test_chart_stays_legible_on_a_phone(context, server) -> None:
     page = open_page(context, server, CHARTS, PHONE)
+    show_outputs(page)
     chart = page.locator(".pyconc-figure svg").first
     drawn = float(chart.get_attribute("width"))
     shown = chart.bounding_box()["width"]
