@@ -321,12 +321,16 @@ def test_404_is_styled_when_previewed_from_the_root(browser, path) -> None:
     with SiteServer(SITE, prefix="/") as root_server:
         context = browser.new_context(viewport=DESKTOP)
         page = context.new_page()
-        failed = []
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
         page.goto(root_server.origin + "/" + path, wait_until="load")
         header = page.locator(".md-header").evaluate("e => getComputedStyle(e).position")
         assert header == "sticky", "Material's stylesheet did not load"
-        assert failed in ([], [root_server.origin + "/" + path]), failed
+        # (The browser's preload scanner may guess at URLs before the <base> is set: those
+        # requests may fail; what counts is that every stylesheet the page uses loaded.)
+        unloaded = page.evaluate(
+            "[...document.querySelectorAll('link[rel=stylesheet]')].filter(l => !l.sheet)"
+            ".map(l => l.href)"
+        )
+        assert not unloaded, unloaded
         with page.expect_navigation(wait_until="load"):
             page.get_by_role("link", name="返回首页").click()
         assert page.url == root_server.origin + "/"
