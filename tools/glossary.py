@@ -43,6 +43,20 @@ def load() -> dict[str, list[dict]]:
     return chapters
 
 
+def avoid_map() -> dict[str, str]:
+    """{variant: term} for every `zh_avoid` variant: what the zh pages must not say instead.
+
+    A term may also list `zh_aliases`: other names a Chinese reader meets elsewhere (启动方法
+    for 启动方式), shown on the glossary page and allowed in prose.
+    """
+    return {
+        variant: term["zh"]
+        for terms in load().values()
+        for term in terms
+        for variant in term.get("zh_avoid", [])
+    }
+
+
 def render(lang: str) -> str:
     """Markdown for the glossary page in `lang` ("zh" or "en")."""
     other = "en" if lang == "zh" else "zh"
@@ -54,6 +68,8 @@ def render(lang: str) -> str:
             out.append(f"### {term[lang]} {{#{term['id']}}}\n")
             label = "English" if lang == "zh" else "中文"
             out.append(f"*{label}*: {term[other]}\n")
+            if lang == "zh" and term.get("zh_aliases"):
+                out.append(f"*也称*：{'、'.join(term['zh_aliases'])}\n")
             out.append(term[f"{lang}_def"].strip() + "\n")
             if term.get("see"):
                 more = "详见正文" if lang == "zh" else "Read more"

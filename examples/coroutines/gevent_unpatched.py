@@ -10,13 +10,7 @@ a plain socket.recv() or time.sleep() blocks the thread, so the greenlets run on
 another. gevent_patched.py is this same program plus monkey.patch_all() before any import.
 """
 
-try:
-    import gevent.monkey
-except ImportError:
-    print(
-        "gevent is not installed for this Python (pinned gevent==26.9.0 is for CPython < 3.15): skipped"
-    )
-    raise SystemExit(0) from None
+import gevent.monkey  # pinned above, for the Pythons it has wheels for
 
 import socket  # the same imports as gevent_patched.py, which must patch first
 import threading
