@@ -1,8 +1,8 @@
 """Issue 15: a first-time reader sees the evidence (outputs, charts) and can read it on a phone,
 in dark mode, in Chinese. Screenshots go to test-artifacts/issue15-*.png.
 
-Some checks depend on the renderer (tools/example_runner.py, the lead's): they are marked
-xfail, with the reason, until it shows outputs first / embeds charts with figure_html().
+The chart checks need a renderer that embeds charts with tools/example_figures.figure_html
+(tools/example_render.py does): they are marked xfail, with the reason, where it does not.
 """
 
 from __future__ import annotations
@@ -21,16 +21,11 @@ CHARTS = "modern/timelines/"  # a page with four charts
 GIL = "threads/gil/"  # the page whose output columns the text compares
 RACES = "threads/races/"
 
-_RUNNER = (ROOT / "tools" / "example_runner.py").read_text(encoding="utf-8")
+_RENDERER = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tools").glob("example_r*.py"))
 needs_figure_html = pytest.mark.xfail(
-    "example_figures" not in _RUNNER,
+    "from example_figures import" not in _RENDERER,
     reason="the renderer does not embed charts with tools/example_figures.figure_html yet",
     strict=True,
-)
-needs_output_first = pytest.mark.xfail(
-    reason="needs the lead's renderer: output and figures first, source one tab away "
-    "(issue 15 item 1); XPASS once it has landed",
-    strict=False,
 )
 
 
@@ -48,7 +43,7 @@ def open_page(context, server, path: str, viewport=DESKTOP, scheme: str = "light
 
 def show_outputs(page) -> None:
     """Open the output tab of the first example (content.tabs.link opens all of them)."""
-    labels = page.locator(".tabbed-set").first.locator(".tabbed-labels > label")
+    labels = page.locator(".pyconc-example .tabbed-set").first.locator(".tabbed-labels > label")
     for label in labels.all():
         if not re.search(r"源代码|Source|\.py\b", label.inner_text()):
             label.click()
@@ -58,14 +53,16 @@ def show_outputs(page) -> None:
 # --- 1. the result is visible without a click ----------------------------------------------
 
 
-@needs_output_first
+@needs_figure_html
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_result_and_chart_visible_without_a_click(context, server, lang, viewport) -> None:
     page = open_page(context, server, lang_path(lang, CHARTS), viewport)
-    example = page.locator(".tabbed-set").first
+    example = page.locator(".pyconc-example .tabbed-set").first
     shown = example.locator(".tabbed-block:visible")
-    assert shown.locator(".pyconc-figure, figure, img").first.is_visible(), "no chart on load"
+    chart = shown.locator(".pyconc-figure").first
+    chart.scroll_into_view_if_needed()
+    assert chart.is_visible(), "no chart on load"
     assert shown.locator(".pyconc-provenance").first.is_visible(), "no provenance on load"
     labels = example.locator(".tabbed-labels > label")
     assert re.search(r"\.py\b", labels.last.inner_text()), "source tab names its file"
@@ -97,7 +94,9 @@ _CLIPPED = """() => {
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("path", [GIL, CHARTS, "pitfalls/", ""], ids=["gil", "charts", "pitfalls", "home"])
+@pytest.mark.parametrize(
+    "path", [GIL, CHARTS, "pitfalls/", ""], ids=["gil", "charts", "pitfalls", "home"]
+)
 def test_no_clipped_output_on_a_phone_without_an_affordance(context, server, lang, path) -> None:
     page = open_page(context, server, lang_path(lang, path), PHONE)
     # Every tab, so that hidden outputs are checked too.
@@ -219,9 +218,12 @@ def _search(page, query: str):
 
 
 @pytest.mark.parametrize(
-    ("lang", "query", "labels"), [("en", "deadlock", "SourceOutput"), ("zh", "死锁", "源代码运行结果")]
+    ("lang", "query", "labels"),
+    [("en", "deadlock", "SourceOutput"), ("zh", "死锁", "源代码运行结果")],
 )
-def test_search_previews_show_no_tab_labels_or_listings(context, server, lang, query, labels) -> None:
+def test_search_previews_show_no_tab_labels_or_listings(
+    context, server, lang, query, labels
+) -> None:
     page = open_page(context, server, lang_path(lang, ""))
     items = _search(page, query)
     text = " ".join(items.all_inner_texts())
@@ -251,7 +253,9 @@ def test_race_condition_in_chinese_finds_the_races_page_first(context, server) -
 
 
 def _zh_pages():
-    return [p for p in SITE.rglob("index.html") if not p.relative_to(SITE).as_posix().startswith("en/")]
+    return [
+        p for p in SITE.rglob("index.html") if not p.relative_to(SITE).as_posix().startswith("en/")
+    ]
 
 
 def test_chinese_pages_have_no_english_ui_strings() -> None:
@@ -271,10 +275,6 @@ _PADDED = re.compile(
 )
 
 
-@pytest.mark.xfail(
-    reason="the Chinese prose pass (issue 15 item 6, another helper) removes the spaces",
-    strict=False,
-)
 def test_no_spaces_around_emphasis_between_chinese_characters() -> None:
     found = {}
     for page in _zh_pages():
@@ -312,7 +312,9 @@ def test_keyboard_focus_on_a_tab_is_an_outline(context, server) -> None:
     first.locator("input").first.focus()
     page.keyboard.press("ArrowRight")  # keyboard: the second tab gets focus (and is selected)
     label = first.locator(".tabbed-labels > label").nth(1)
-    style = label.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    style = label.evaluate(
+        "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    )
     assert not style.startswith("none") and not style.endswith(" 0px"), style
 
 
