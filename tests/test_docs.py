@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 import example_runner
+import glossary
 import pytest
+import site_config
 import zh_style
 from pytest_examples import CodeExample, EvalExample, find_examples
 
@@ -106,14 +108,8 @@ def test_every_example_is_shown_in_both_languages() -> None:
     assert not unknown, f"pages show examples that do not exist: {unknown}"
 
 
-def _nav_files(config: Path) -> list[str]:
-    return re.findall(
-        r"^\s*-\s+(?:[^:\n]+:\s+)?([\w/.-]+\.md)\s*$", config.read_text("utf-8"), re.M
-    )
-
-
 def test_both_navs_list_the_same_pages() -> None:
-    zh, en = _nav_files(ROOT / "mkdocs.yml"), _nav_files(ROOT / "mkdocs.en.yml")
+    zh, en = site_config.nav_pages("mkdocs.yml"), site_config.nav_pages("mkdocs.en.yml")
     assert zh == en, f"the zh and en navigation differ:\nzh: {zh}\nen: {en}"
     assert set(zh) <= set(_pages("zh")), (
         f"nav lists missing pages: {sorted(set(zh) - set(_pages('zh')))}"
@@ -121,7 +117,6 @@ def test_both_navs_list_the_same_pages() -> None:
 
 
 def test_glossary_terms_have_both_languages() -> None:
-    glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
     chapters = glossary.load()  # raises on a term without zh/en name or definition
     assert sum(map(len, chapters.values())) > 0
 
@@ -142,7 +137,6 @@ def test_chinese_prose_reads_as_chinese(page: str) -> None:
 
 @pytest.mark.parametrize("page", _pages("zh"))
 def test_chinese_pages_use_the_glossary_terms(page: str) -> None:
-    glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
     text = (DOCS["zh"] / page).read_text(encoding="utf-8")
     found = zh_style.avoided_terms(text, glossary.avoid_map())
     assert not found, f"{page}: the glossary's term instead of these variants: {found}"

@@ -415,7 +415,8 @@ def run_many(names: Iterable[str], workers: int | None = None) -> tuple[list[Res
     """Run examples, each once per interpreter it asks for: independent runs in parallel,
     benchmarks alone afterwards (one at a time, so their timings are honest).
 
-    Returns the results and the failures ({"name" or "name on 3.12": message}).
+    Returns the results and the failures ({name: message}, the message naming the Python
+    when it was not the docs one).
     """
     failures: dict[str, str] = {}
     jobs: list[tuple[str, Interpreter, bool]] = []
@@ -427,14 +428,16 @@ def run_many(names: Iterable[str], workers: int | None = None) -> tuple[list[Res
             continue
         jobs += [(name, i, meta.benchmark) for i in interpreters_for(meta)]
     results: list[Result] = []
+    failed = threading.Lock()  # one example's runs on several Pythons may fail at once
 
     def attempt(job: tuple[str, Interpreter, bool]) -> None:
         name, interpreter, _ = job
         try:
             results.append(cached_run(name, interpreter))
         except ExampleError as error:
-            where = "" if interpreter.main else f" on {interpreter.label}"
-            failures[f"{name}{where}"] = str(error)
+            where = "" if interpreter.main else f"on Python {interpreter.label}: "
+            with failed:
+                failures[name] = "\n".join(filter(None, [failures.get(name), where + str(error)]))
 
     # Threads are enough: each worker just waits on a child process.
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:

@@ -6,20 +6,25 @@ glossaries cannot drift apart, and every chapter adds its terms in its own file.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the tests run on 3.10 too (tomli is in the test group there)
+    import tomli as tomllib
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary"
 MARKER = "<!-- glossary: generated from docs/glossary/*.toml -->"
 REQUIRED = ("id", "zh", "en", "zh_def", "en_def")
 # Sections in reading order; a file not listed here comes last.
-ORDER = ["intro", "processes", "threads", "coroutines", "modern", "pitfalls"]
+ORDER = ["intro", "processes", "threads", "coroutines", "production", "modern", "pitfalls"]
 TITLES = {
     "intro": ("基本概念", "Basic concepts"),
     "processes": ("进程", "Processes"),
     "threads": ("线程", "Threads"),
     "coroutines": ("协程与 asyncio", "Coroutines and asyncio"),
+    "production": ("生产实战", "In production"),
     "modern": ("实测与现代 CPython", "Measurements and modern CPython"),
     "pitfalls": ("常见陷阱", "Pitfalls"),
 }

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import math
 import multiprocessing
 import os
 import re
@@ -127,7 +129,8 @@ class Recorder:
         """Add spans recorded elsewhere (e.g. returned by `recorded()` from a process)."""
         with self._lock:
             self._spans.extend(
-                s if s.group or not self.group else _with_group(s, self.group) for s in spans
+                s if s.group or not self.group else dataclasses.replace(s, group=self.group)
+                for s in spans
             )
 
     @contextlib.contextmanager
@@ -140,12 +143,6 @@ class Recorder:
         finally:
             end = time.perf_counter()
             self.add(Span(kind, worker, label, start, end, state, waited, self.group))
-
-
-def _with_group(span: Span, group: str) -> Span:
-    return Span(
-        span.kind, span.worker, span.label, span.start, span.end, span.state, span.waited, group
-    )
 
 
 def recorded(
@@ -273,22 +270,11 @@ def _rows(spans: Sequence[Span], lang: str = "en") -> list[tuple[str, tuple[str,
 
 def _nice_step(span: float, target: int = 8) -> float:
     raw = span / target
-    magnitude = 10 ** _floor_log10(raw)
+    magnitude = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * magnitude:
             return factor * magnitude
     return 10 * magnitude  # pragma: no cover
-
-
-def _floor_log10(x: float) -> int:
-    n = 0
-    while x >= 10:
-        x /= 10
-        n += 1
-    while x < 1:
-        x *= 10
-        n -= 1
-    return n
 
 
 def _ms(seconds: float) -> str:
@@ -324,46 +310,76 @@ def timeline_svg(
     names = names or {}
     if not spans:
         raise ValueError("nothing to draw: no spans")
-    zero = _origins(spans, origin)
-    spans = [_shifted(s, zero[s.group]) for s in spans]
-    origin = 0.0
+    spans = _shifted(spans, origin)
     total = max(max(s.end for s in spans), 1e-6)
     rows = _rows(spans, lang)
     groups = list(dict.fromkeys(g for g, _, _ in rows))
     named_groups = any(groups)
-    left, right, top, row_h, bar_h, group_h = 132, 16, 46, 24, 16, 22
-    plot_w = width - left - right
-    height = top + len(rows) * row_h + (len(groups) * group_h if named_groups else 0) + 62
-
-    def x(t: float) -> float:
-        return left + (t - origin) / total * plot_w
-
+    height = _TOP + len(rows) * _ROW_H + (len(groups) * _GROUP_H if named_groups else 0) + 62
+    plot = _Plot(width - _LEFT - _RIGHT, total, height - 46)
     out = [
         *_svg_open(width, height, title, lang),
-        f"<desc>{escape(_describe(spans, rows, origin, lang))}</desc>",
+        f"<desc>{escape(_describe(spans, rows, lang))}</desc>",
         *_svg_frame(width, height),
         f'<text x="12" y="24" font-size="15" font-weight="600" class="pc-fg">'
         f"{escape(title)}</text>",
+        *_time_axis(plot, lang),
     ]
-    plot_bottom = height - 46
-    step = _nice_step(total)
+    labels, row_y = _row_labels(rows, named_groups, names)
+    out += labels
+    out += _bars(spans, row_y, plot, lang, names)
+    out += _legend(spans, height, lang)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+# Layout of a timeline, in pixels: margins, row and bar heights, the height of a group's title.
+_LEFT, _RIGHT, _TOP, _ROW_H, _BAR_H, _GROUP_H = 132, 16, 46, 24, 16, 22
+
+
+@dataclasses.dataclass(frozen=True)
+class _Plot:
+    """Where time is drawn: `width` pixels for `total` seconds, the axis at `bottom`."""
+
+    width: int
+    total: float
+    bottom: int
+
+    def x(self, t: float) -> float:
+        return _LEFT + t / self.total * self.width
+
+
+def _time_axis(plot: _Plot, lang: str) -> list[str]:
+    """Vertical grid lines at round milliseconds, their labels, and the axis title."""
+    out = []
+    step = _nice_step(plot.total)
     tick = 0.0
-    while tick <= total + 1e-9:
-        tx = left + tick / total * plot_w
+    while tick <= plot.total + 1e-9:
+        tx = plot.x(tick)
         out.append(
-            f'<line x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" y2="{plot_bottom}" '
+            f'<line x1="{tx:.1f}" y1="{_TOP - 6}" x2="{tx:.1f}" y2="{plot.bottom}" '
             f'class="pc-grid" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{tx:.1f}" y="{plot_bottom + 16}" text-anchor="middle" class="pc-muted">'
+            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" text-anchor="middle" class="pc-muted">'
             f"{_ms(tick)}</text>"
         )
         tick += step
     out.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{plot_bottom + 34}" text-anchor="middle" '
+        f'<text x="{_LEFT + plot.width / 2:.1f}" y="{plot.bottom + 34}" text-anchor="middle" '
         f'class="pc-muted">{_t("time (ms)", lang)}</text>'
     )
-    y = top
+    return out
+
+
+def _row_labels(
+    rows: Sequence[tuple[str, tuple[str, int | str], str]],
+    named_groups: bool,
+    names: dict[str, str],
+) -> tuple[list[str], dict[tuple[str, tuple[str, int | str]], float]]:
+    """The group titles and row names, and each row's top y."""
+    out = []
+    y = _TOP
     row_y: dict[tuple[str, tuple[str, int | str]], float] = {}
     current = None
     for group, key, name in rows:
@@ -373,21 +389,33 @@ def timeline_svg(
                 f'<text x="12" y="{y + 15}" font-weight="600" class="pc-fg">'
                 f"{escape(names.get(group, group))}</text>"
             )
-            y += group_h
+            y += _GROUP_H
         row_y[(group, key)] = y
         out.append(f'<text x="24" y="{y + 16}" class="pc-muted">{escape(name)}</text>')
-        y += row_h
+        y += _ROW_H
+    return out, row_y
+
+
+def _bars(
+    spans: Sequence[Span],
+    row_y: dict[tuple[str, tuple[str, int | str]], float],
+    plot: _Plot,
+    lang: str,
+    names: dict[str, str],
+) -> list[str]:
+    """One bar per span on its worker's row, with a tooltip, labelled when the label fits."""
+    out = []
     for s in sorted(spans, key=lambda s: s.start):
-        y0 = row_y[(s.group, (s.kind, s.worker))] + (row_h - bar_h) / 2
-        x0, x1 = x(s.start), max(x(s.end), x(s.start) + 1.0)
+        y0 = row_y[(s.group, (s.kind, s.worker))] + (_ROW_H - _BAR_H) / 2
+        x0, x1 = plot.x(s.start), max(plot.x(s.end), plot.x(s.start) + 1.0)
         label = names.get(s.label, s.label)
         unit = "毫秒" if lang == "zh" else " ms"
         state = _t(_WORDS[s.state], lang) if lang == "zh" else s.state
-        tip = f"{label}: {_ms(s.start - origin)}-{_ms(s.end - origin)}{unit}, {state}"
+        tip = f"{label}: {_ms(s.start)}-{_ms(s.end)}{unit}, {state}"
         if s.waited:
             tip += f" ({s.waited})"
         out.append(
-            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{bar_h}" rx="2" '
+            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
             f'class="pc-{s.state}" stroke-width="1">'
             f"<title>{escape(tip)}</title></rect>"
         )
@@ -396,15 +424,20 @@ def timeline_svg(
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
                 f'font-size="11" class="pc-{s.state}-t">{escape(label)}</text>'
             )
+    return out
+
+
+def _legend(spans: Sequence[Span], height: int, lang: str) -> list[str]:
+    """A swatch and its meaning for each state the spans use."""
+    out = []
     states = [st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)]
-    lx = left
+    lx = _LEFT
     for st in states:
         words = _t(_WORDS[st], lang)
         out.append(f'<rect x="{lx}" y="{height - 16}" width="14" height="10" class="pc-{st}"/>')
         out.append(f'<text x="{lx + 20}" y="{height - 7}" class="pc-fg">{words}</text>')
         lx += 28 + 7 * _columns(words)
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
@@ -416,8 +449,13 @@ def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
     return {g: min(s.start for s in spans if s.group == g) for g in groups}
 
 
-def _shifted(s: Span, zero: float) -> Span:
-    return Span(s.kind, s.worker, s.label, s.start - zero, s.end - zero, s.state, s.waited, s.group)
+def _shifted(spans: Sequence[Span], origin: Origin) -> list[Span]:
+    """The spans with times counted from their group's origin (0 ms)."""
+    zero = _origins(spans, origin)
+    return [
+        dataclasses.replace(s, start=s.start - zero[s.group], end=s.end - zero[s.group])
+        for s in spans
+    ]
 
 
 def _columns(text: str) -> int:
@@ -425,8 +463,8 @@ def _columns(text: str) -> int:
     return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
 
 
-def _describe(spans: Sequence[Span], rows: Sequence[tuple], origin: float, lang: str) -> str:
-    end = max(s.end for s in spans) - origin
+def _describe(spans: Sequence[Span], rows: Sequence[tuple], lang: str) -> str:
+    end = max(s.end for s in spans)
     if lang == "zh":
         return f"{len(rows)} 行共 {len(spans)} 段，历时 {_ms(end)} 毫秒；具体数字见同时打印的表格。"
     return (
@@ -448,9 +486,7 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
     """
     if not spans:
         return "(no spans)"
-    zero = _origins(spans, origin)
-    spans = [_shifted(s, zero[s.group]) for s in spans]
-    origin = 0.0
+    spans = _shifted(spans, origin)
     names = {(g, key): name for g, key, name in _rows(spans)}
     order = {k: i for i, k in enumerate(names)}
     lines = [
@@ -458,8 +494,8 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
             s.group,
             names[(s.group, (s.kind, s.worker))],
             s.label,
-            _ms(s.start - origin),
-            _ms(s.end - origin),
+            _ms(s.start),
+            _ms(s.end),
             s.state + (f" ({s.waited})" if s.waited else ""),
         )
         for s in sorted(spans, key=lambda s: (order[(s.group, (s.kind, s.worker))], s.start))
