@@ -42,7 +42,8 @@ def test_two_figures_on_a_page_have_distinct_ids():
 
 
 def test_figure_passes_through_markdown_untouched_inside_a_tab():
-    import markdown  # noqa: PLC0415 - only this test renders Markdown
+    import markdown
+
     fig = figure_html("x.zh.svg", timeline_svg(SPANS, "标题 *不是强调*", lang="zh"), "zh")
     indented = "\n".join("    " + line for line in fig.splitlines())
     html = markdown.markdown(
