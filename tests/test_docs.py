@@ -76,6 +76,7 @@ def _outline(text: str) -> list[str]:
     languages (their comments are in English, like the examples').
     """
     items = []
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # front matter is not the page
     for m in _BLOCK_OR_HEADING.finditer(text):
         if m["level"]:
             items.append(m["level"])

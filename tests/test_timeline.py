@@ -112,7 +112,12 @@ def test_svg_is_well_formed_and_self_contained():
     svg = timeline_svg(spans, "Title <x>")
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title").text == "Title <x>"
-    assert root.find(f"{SVG}rect").get("fill") == "#ffffff"  # explicit background
+    background = root.find(f"{SVG}rect")
+    assert background.get("class") == "pc-bg"  # an explicit background, coloured by class
+    style = root.find(f"{SVG}style").text
+    assert ".pc-bg{fill:#fff" in style and "prefers-color-scheme: dark" in style
+    # Colours come from classes (a page can restyle them for its dark theme), never hard-coded.
+    assert not any(e.get("fill", "").startswith("#") for e in root.iter())
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "sequential" in texts and "threads" in texts and "thread 1" in texts
     assert "<script" not in svg and "href" not in svg
@@ -136,3 +141,25 @@ def test_speedup_chart_is_well_formed():
 def test_empty_timeline_is_an_error():
     with pytest.raises(ValueError):
         timeline_svg([], "nothing")
+
+
+def test_chinese_chart_draws_its_own_words_in_chinese():
+    spans = [
+        Span("main", 0, "job 1", 1.0, 1.2, RUN, group="sequential"),
+        Span("thread", 11, "job 2", 1.1, 1.3, WAIT, "sleep", "4 threads"),
+    ]
+    names = {"4 threads": "4 个线程", "sequential": "顺序执行"}
+    root = ET.fromstring(timeline_svg(spans, "标题", lang="zh", names=names))
+    assert root.get("lang") == "zh"
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"4 个线程", "顺序执行", "主线程", "线程 1", "时间（毫秒）", "计算", "等待"} <= set(
+        texts
+    )
+    assert not {"time (ms)", "computing", "thread 1", "4 threads"} & set(texts)
+    assert "毫秒" in root.find(f"{SVG}desc").text
+    chart = ET.fromstring(
+        speedup_svg("加速比", [1, 2], {"x": [(1, 1, 1), (2, 2, 2)]}, [1, 2], lang="zh")
+    )
+    assert "并发数" in [t.text for t in chart.iter(f"{SVG}text")]
+    with pytest.raises(ValueError):
+        timeline_svg(spans, "t", lang="fr")

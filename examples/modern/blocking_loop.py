@@ -8,7 +8,7 @@ A heartbeat task wants to tick every 20 ms while a handler waits 200 ms, three w
 `await asyncio.sleep()` (the loop keeps running), `time.sleep()` (the loop's only thread is
 stuck, so no other task runs) and `await asyncio.to_thread(time.sleep, ...)` (the blocking
 call waits in a worker thread). The longest gap between heartbeats shows the stall.
-Writes blocking_loop.svg and prints the same numbers as a table.
+Writes blocking_loop.svg (and .zh.svg) and prints the same numbers as a table.
 """
 
 import asyncio
@@ -35,10 +35,10 @@ async def heartbeat(rec: Recorder, stop: asyncio.Event) -> list[float]:
 async def handler(rec: Recorder, how: str) -> None:
     await asyncio.sleep(0.05)  # let a few heartbeats happen first
     if how == "await asyncio.sleep":
-        with rec.span("handler", WAIT, "asyncio.sleep"):
+        with rec.span("handler", WAIT):
             await asyncio.sleep(BLOCK)
     elif how == "time.sleep":
-        with rec.span("handler", BLOCKED, "time.sleep blocks the loop"):
+        with rec.span("handler", BLOCKED, "loop"):  # time.sleep() holds the loop
             time.sleep(BLOCK)  # the mistake: a blocking call inside a coroutine
     else:
         rec.add(await asyncio.to_thread(timed_sleep, BLOCK))
@@ -46,7 +46,7 @@ async def handler(rec: Recorder, how: str) -> None:
 
 def timed_sleep(seconds: float):
     rec = Recorder()
-    with rec.span("time.sleep", WAIT, "sleep in a worker thread"):
+    with rec.span("time.sleep", WAIT, "thread"):  # in a worker thread
         time.sleep(seconds)
     return rec.spans[0]
 
@@ -72,10 +72,14 @@ if __name__ == "__main__":
     results = asyncio.run(main())
     spans = [s for rec, _ in results for s in rec.spans]
     origins = {rec.group: rec.origin for rec, _ in results}
-    Path("blocking_loop.svg").write_text(
-        timeline_svg(spans, "A heartbeat every 20 ms, and a 200 ms wait", origin=origins),
-        encoding="utf-8",
-    )
+    # The chart twice: blocking_loop.svg (English) and blocking_loop.zh.svg (Chinese pages).
+    zh = {"tick": "心跳", "handler": "处理函数"}
+    for suffix, lang, title in [
+        ("", "en", "A heartbeat every 20 ms, and a 200 ms wait"),
+        (".zh", "zh", "每 20 毫秒一次心跳，加一次 200 毫秒的等待"),
+    ]:
+        svg = timeline_svg(spans, title, origin=origins, lang=lang, names=zh)
+        Path(f"blocking_loop{suffix}.svg").write_text(svg, encoding="utf-8")
     print(timeline_table([s for s in spans if s.label != "tick"], origin=origins))
     print()
     print(f"{'the handler waits with':<24} {'longest heartbeat gap':>22}   ideal")

@@ -9,7 +9,7 @@ its clock readings means it was not running in between: it was waiting for the G
 OS gave its core to another program). Each run of uninterrupted readings is a slice. With a
 GIL the slices alternate, about one switch interval long (sys.getswitchinterval(), 5 ms by
 default); on a free-threaded build both threads run at the same time.
-Writes gil_handoff.svg and prints the slices as a table.
+Writes gil_handoff.svg (and .zh.svg) and prints the slices as a table.
 """
 
 import statistics
@@ -63,9 +63,13 @@ if __name__ == "__main__":
         assert not t.is_alive()
 
     spans = results[0] + results[1]
-    Path("gil_handoff.svg").write_text(
-        timeline_svg(spans, "Two CPU-bound threads taking turns", width=760), encoding="utf-8"
-    )
+    # The chart twice: gil_handoff.svg (English) and gil_handoff.zh.svg (Chinese pages).
+    for suffix, lang, title in [
+        ("", "en", "Two CPU-bound threads taking turns"),
+        (".zh", "zh", "两个 CPU 密集型线程轮流运行"),
+    ]:
+        svg = timeline_svg(spans, title, width=760, lang=lang)
+        Path(f"gil_handoff{suffix}.svg").write_text(svg, encoding="utf-8")
     print(timeline_table([s for s in spans if s.state == RUN]))
     print()
     print(f"build: {'GIL' if gil else 'free-threaded, no GIL'}; ", end="")

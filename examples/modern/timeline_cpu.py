@@ -85,9 +85,20 @@ if __name__ == "__main__":
 
     spans = [s for rec in recorders for s in rec.spans]
     origins = {rec.group: rec.origin for rec in recorders}
-    Path("timeline_cpu.svg").write_text(
-        timeline_svg(spans, "Four pure-Python jobs, four ways", origin=origins), encoding="utf-8"
-    )
+    # The chart twice: timeline_cpu.svg (English) and timeline_cpu.zh.svg (Chinese pages).
+    zh = {
+        "sequential": "顺序执行",
+        "4 threads": "4 个线程",
+        "4 processes": "4 个进程",
+        "asyncio, 4 tasks": "asyncio，4 个任务",
+        **{f"job {i}": f"作业 {i}" for i in range(JOBS)},
+    }
+    for suffix, lang, title in [
+        ("", "en", "Four pure-Python jobs, four ways"),
+        (".zh", "zh", "四个纯 Python 计算作业，四种做法"),
+    ]:
+        svg = timeline_svg(spans, title, origin=origins, lang=lang, names=zh)
+        Path(f"timeline_cpu{suffix}.svg").write_text(svg, encoding="utf-8")
     print(timeline_table(spans, origin=origins))
     print()
     # The fastest sequential job is the best estimate of one job's cost: a busy machine only

@@ -7,7 +7,7 @@
 Sequential, 4 threads, 4 processes and 4 asyncio tasks. Waiting needs no CPU, so every
 concurrent model can overlap the waits: the ideal is one wait (100 ms) instead of four.
 Each run is timed from the moment it starts, so a process pool's start-up shows as the gap
-before its first bar. Writes timeline_io.svg and prints the same numbers as a table.
+before its first bar. Writes timeline_io.svg (and .zh.svg) and prints the same numbers as a table.
 """
 
 import asyncio
@@ -77,9 +77,20 @@ if __name__ == "__main__":
 
     spans = [s for rec in recorders for s in rec.spans]
     origins = {rec.group: rec.origin for rec in recorders}
-    Path("timeline_io.svg").write_text(
-        timeline_svg(spans, "Four 100 ms waits, four ways", origin=origins), encoding="utf-8"
-    )
+    # The chart twice: timeline_io.svg (English) and timeline_io.zh.svg (Chinese pages).
+    zh = {
+        "sequential": "顺序执行",
+        "4 threads": "4 个线程",
+        "4 processes": "4 个进程",
+        "asyncio, 4 tasks": "asyncio，4 个任务",
+        **{f"job {i}": f"作业 {i}" for i in range(JOBS)},
+    }
+    for suffix, lang, title in [
+        ("", "en", "Four 100 ms waits, four ways"),
+        (".zh", "zh", "四次 100 毫秒的等待，四种做法"),
+    ]:
+        svg = timeline_svg(spans, title, origin=origins, lang=lang, names=zh)
+        Path(f"timeline_io{suffix}.svg").write_text(svg, encoding="utf-8")
     print(timeline_table(spans, origin=origins))
     print()
     print(f"{'model':<18} {'total':>8}   ideal")

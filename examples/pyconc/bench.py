@@ -125,11 +125,17 @@ def report(points: Sequence[Point], ideal: Callable[[int], float]) -> str:
     return "\n".join(lines)
 
 
-def chart(points: Sequence[Point], ideal: Callable[[int], float], title: str) -> str:
-    """An SVG chart of the speed-ups (sequential left out: it is 1x by definition)."""
+def chart(
+    points: Sequence[Point], ideal: Callable[[int], float], title: str, lang: str = "en"
+) -> str:
+    """An SVG chart of the speed-ups (sequential left out: it is 1x by definition).
+
+    `lang="zh"` draws the axis and legend words in Chinese (pass a Chinese `title` too) for
+    a `name.zh.svg` that Chinese pages show instead of `name.svg`.
+    """
     workers = sorted({p.workers for p in points})
     series: dict[str, list[tuple[float, float, float]]] = {}
     for p in sorted(points, key=lambda p: p.workers):
         if p.model != "sequential":
             series.setdefault(p.model, []).append(p.speedup())
-    return speedup_svg(title, workers, series, [ideal(n) for n in workers])
+    return speedup_svg(title, workers, series, [ideal(n) for n in workers], lang=lang)

@@ -15,7 +15,11 @@ Recording works the same way for every kind of worker:
 Times are `time.perf_counter()` readings. On Linux, macOS and Windows that clock is
 system-wide (CLOCK_MONOTONIC, mach_absolute_time, QueryPerformanceCounter), so stamps taken in
 child processes line up with the parent's. The SVG is self-contained: no script, no external
-font or stylesheet, an explicit background so it reads the same in light and dark themes.
+font or stylesheet. Colours are CSS classes (`pc-*`) with a light and a dark palette in the
+SVG's own `<style>` (it follows the viewer's colour scheme when opened on its own); a page that
+inlines the SVG can drop that `<style>` and colour the classes from its own theme. `lang="zh"`
+draws the fixed words (axes, legend, row names) in Chinese; titles and group names are the
+caller's, so pass them in the same language.
 """
 
 from __future__ import annotations
@@ -165,14 +169,80 @@ def recorded(
 
 _DEFAULT_TASK = re.compile(r"Task-\d+")
 _FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
-_BG, _FG, _GRID, _MUTED = "#ffffff", "#1f2328", "#d8dee4", "#57606a"
-_FILL = {RUN: "#3f6fd8", WAIT: "#f5c26b", BLOCKED: "#d64545"}
-_STROKE = {RUN: "#2b4fa3", WAIT: "#b7791f", BLOCKED: "#9b2c2c"}
-_TEXT = {RUN: "#ffffff", WAIT: "#3d2c00", BLOCKED: "#ffffff"}
 _WORDS = {RUN: "computing", WAIT: "waiting", BLOCKED: "blocked (holding the thread)"}
+# The words a chart draws itself, by language; everything else (titles, groups, labels) is the
+# caller's text, passed in the language wanted.
+_ZH = {
+    "computing": "计算",
+    "waiting": "等待",
+    "blocked (holding the thread)": "阻塞（占着线程）",
+    "time (ms)": "时间（毫秒）",
+    "workers": "并发数",
+    "ideal": "理想值",
+    "main": "主线程",
+    "thread": "线程",
+    "process": "进程",
+    "task": "任务",
+    "interpreter": "解释器",
+}
+LANGS = ("en", "zh")
+
+# Classes instead of colours: the light palette, then the dark one. Pages that inline the SVG
+# style the same classes from their own palette (docs/*/assets/pyconc.css).
+_STYLE = """
+.pc-bg{fill:#fff;stroke:#d8dee4}
+.pc-fg{fill:#1f2328}
+.pc-muted{fill:#57606a}
+.pc-grid{stroke:#d8dee4}
+.pc-ideal{stroke:#1f2328}
+.pc-run{fill:#3f6fd8;stroke:#2b4fa3}
+.pc-wait{fill:#f5c26b;stroke:#b7791f}
+.pc-blocked{fill:#d64545;stroke:#9b2c2c}
+.pc-run-t,.pc-blocked-t{fill:#fff}
+.pc-wait-t{fill:#3d2c00}
+.pc-s0{color:#3f6fd8}.pc-s1{color:#d9480f}.pc-s2{color:#2f9e44}
+.pc-s3{color:#ae3ec9}.pc-s4{color:#1098ad}.pc-s5{color:#e8590c}
+@media (prefers-color-scheme: dark){
+.pc-bg{fill:#1e2129;stroke:#3d4451}
+.pc-fg{fill:#e2e4e9}
+.pc-ideal{stroke:#e2e4e9}
+.pc-muted{fill:#aab1bd}
+.pc-grid{stroke:#3d4451}
+.pc-run{fill:#5b87ea;stroke:#9db8f5}
+.pc-blocked{fill:#e05d5d;stroke:#f2a5a5}
+.pc-s0{color:#7ea2f0}.pc-s1{color:#ff8a50}.pc-s2{color:#5fcf75}
+.pc-s3{color:#d27be5}.pc-s4{color:#3bc9db}.pc-s5{color:#ffa94d}
+}
+""".strip()
+_SERIES = 6  # distinct series colours, pc-s0 .. pc-s5
 
 
-def _rows(spans: Sequence[Span]) -> list[tuple[str, tuple[str, int | str], str]]:
+def _t(words: str, lang: str) -> str:
+    return _ZH.get(words, words) if lang == "zh" else words
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+
+
+def _svg_open(width: int, height: int, title: str, lang: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" lang="{lang}" class="pc-chart" '
+        f'font-family="{escape(_FONT)}" font-size="12">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
+def _svg_frame(width: int, height: int) -> list[str]:
+    return [
+        f"<style>{_STYLE}</style>",
+        f'<rect class="pc-bg" width="{width}" height="{height}"/>',
+    ]
+
+
+def _rows(spans: Sequence[Span], lang: str = "en") -> list[tuple[str, tuple[str, int | str], str]]:
     """(group, (kind, worker), row name), grouped in order of first appearance."""
     groups: list[str] = []
     first: dict[tuple[str, tuple[str, int | str]], float] = {}
@@ -188,10 +258,12 @@ def _rows(spans: Sequence[Span]) -> list[tuple[str, tuple[str, int | str], str]]
         for key in keys:
             kind, worker = key[1]
             if kind == "task" and isinstance(worker, str) and not _DEFAULT_TASK.match(worker):
-                rows.append((group, key[1], f"task {worker}"))  # a name given on purpose
+                # a name given on purpose
+                rows.append((group, key[1], f"{_t('task', lang)} {worker}"))
                 continue
             counts[kind] = counts.get(kind, 0) + 1
-            name = kind if kind == "main" else f"{kind} {counts[kind]}"
+            word = _t(kind, lang)
+            name = word if kind == "main" else f"{word} {counts[kind]}"
             rows.append((group, key[1], name))
     return rows
 
@@ -209,7 +281,14 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Origin = None) -> str:
+def timeline_svg(
+    spans: Sequence[Span],
+    title: str,
+    width: int = 760,
+    origin: Origin = None,
+    lang: str = "en",
+    names: dict[str, str] | None = None,
+) -> str:
     """Draw spans as an SVG timeline: one row per worker, one panel per group.
 
     Args:
@@ -219,33 +298,37 @@ def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Or
         origin: The `perf_counter()` reading drawn as 0 ms: one for all groups, one per group
             (a dict), or by default each group's earliest start, so that the panels of runs
             made one after the other line up and compare at a glance.
+        lang: "en" or "zh": the language of the words the chart draws itself (axis, legend,
+            row names, description). Pass `title` in the same language.
+        names: Group names and span labels to draw differently, e.g. `{"4 threads": "4 个线程"}`
+            for a Chinese chart; the spans keep their own.
 
     Returns:
         A standalone SVG document (no script, no external resource).
     """
+    _check_lang(lang)
+    names = names or {}
     if not spans:
         raise ValueError("nothing to draw: no spans")
     spans = _shifted(spans, origin)
     total = max(max(s.end for s in spans), 1e-6)
-    rows = _rows(spans)
+    rows = _rows(spans, lang)
     groups = list(dict.fromkeys(g for g, _, _ in rows))
     named_groups = any(groups)
     height = _TOP + len(rows) * _ROW_H + (len(groups) * _GROUP_H if named_groups else 0) + 62
     plot = _Plot(width - _LEFT - _RIGHT, total, height - 46)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" font-family="{escape(_FONT)}" '
-        f'font-size="12">',
-        f"<title>{escape(title)}</title>",
-        f"<desc>{escape(_describe(spans, rows))}</desc>",
-        f'<rect width="{width}" height="{height}" fill="{_BG}" stroke="{_GRID}"/>',
-        f'<text x="12" y="24" font-size="15" font-weight="600" fill="{_FG}">{escape(title)}</text>',
-        *_time_axis(plot),
+        *_svg_open(width, height, title, lang),
+        f"<desc>{escape(_describe(spans, rows, lang))}</desc>",
+        *_svg_frame(width, height),
+        f'<text x="12" y="24" font-size="15" font-weight="600" class="pc-fg">'
+        f"{escape(title)}</text>",
+        *_time_axis(plot, lang),
     ]
-    labels, row_y = _row_labels(rows, named_groups)
+    labels, row_y = _row_labels(rows, named_groups, names)
     out += labels
-    out += _bars(spans, row_y, plot)
-    out += _legend(spans, height)
+    out += _bars(spans, row_y, plot, lang, names)
+    out += _legend(spans, height, lang)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -266,7 +349,7 @@ class _Plot:
         return _LEFT + t / self.total * self.width
 
 
-def _time_axis(plot: _Plot) -> list[str]:
+def _time_axis(plot: _Plot, lang: str) -> list[str]:
     """Vertical grid lines at round milliseconds, their labels, and the axis title."""
     out = []
     step = _nice_step(plot.total)
@@ -275,22 +358,24 @@ def _time_axis(plot: _Plot) -> list[str]:
         tx = plot.x(tick)
         out.append(
             f'<line x1="{tx:.1f}" y1="{_TOP - 6}" x2="{tx:.1f}" y2="{plot.bottom}" '
-            f'stroke="{_GRID}" stroke-width="1"/>'
+            f'class="pc-grid" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" text-anchor="middle" fill="{_MUTED}">'
+            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" text-anchor="middle" class="pc-muted">'
             f"{_ms(tick)}</text>"
         )
         tick += step
     out.append(
         f'<text x="{_LEFT + plot.width / 2:.1f}" y="{plot.bottom + 34}" text-anchor="middle" '
-        f'fill="{_MUTED}">time (ms)</text>'
+        f'class="pc-muted">{_t("time (ms)", lang)}</text>'
     )
     return out
 
 
 def _row_labels(
-    rows: Sequence[tuple[str, tuple[str, int | str], str]], named_groups: bool
+    rows: Sequence[tuple[str, tuple[str, int | str], str]],
+    named_groups: bool,
+    names: dict[str, str],
 ) -> tuple[list[str], dict[tuple[str, tuple[str, int | str]], float]]:
     """The group titles and row names, and each row's top y."""
     out = []
@@ -301,52 +386,57 @@ def _row_labels(
         if named_groups and group != current:
             current = group
             out.append(
-                f'<text x="12" y="{y + 15}" font-weight="600" fill="{_FG}">{escape(group)}</text>'
+                f'<text x="12" y="{y + 15}" font-weight="600" class="pc-fg">'
+                f"{escape(names.get(group, group))}</text>"
             )
             y += _GROUP_H
         row_y[(group, key)] = y
-        out.append(f'<text x="24" y="{y + 16}" fill="{_MUTED}">{escape(name)}</text>')
+        out.append(f'<text x="24" y="{y + 16}" class="pc-muted">{escape(name)}</text>')
         y += _ROW_H
     return out, row_y
 
 
 def _bars(
-    spans: Sequence[Span], row_y: dict[tuple[str, tuple[str, int | str]], float], plot: _Plot
+    spans: Sequence[Span],
+    row_y: dict[tuple[str, tuple[str, int | str]], float],
+    plot: _Plot,
+    lang: str,
+    names: dict[str, str],
 ) -> list[str]:
     """One bar per span on its worker's row, with a tooltip, labelled when the label fits."""
     out = []
     for s in sorted(spans, key=lambda s: s.start):
         y0 = row_y[(s.group, (s.kind, s.worker))] + (_ROW_H - _BAR_H) / 2
         x0, x1 = plot.x(s.start), max(plot.x(s.end), plot.x(s.start) + 1.0)
-        tip = f"{s.label}: {_ms(s.start)}-{_ms(s.end)} ms, {s.state}"
+        label = names.get(s.label, s.label)
+        unit = "毫秒" if lang == "zh" else " ms"
+        state = _t(_WORDS[s.state], lang) if lang == "zh" else s.state
+        tip = f"{label}: {_ms(s.start)}-{_ms(s.end)}{unit}, {state}"
         if s.waited:
             tip += f" ({s.waited})"
         out.append(
             f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
-            f'fill="{_FILL[s.state]}" stroke="{_STROKE[s.state]}" stroke-width="1">'
+            f'class="pc-{s.state}" stroke-width="1">'
             f"<title>{escape(tip)}</title></rect>"
         )
-        if (x1 - x0) > 7 * len(s.label) + 6:
+        if (x1 - x0) > 7 * _columns(label) + 6:
             out.append(
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
-                f'font-size="11" fill="{_TEXT[s.state]}">{escape(s.label)}</text>'
+                f'font-size="11" class="pc-{s.state}-t">{escape(label)}</text>'
             )
     return out
 
 
-def _legend(spans: Sequence[Span], height: int) -> list[str]:
+def _legend(spans: Sequence[Span], height: int, lang: str) -> list[str]:
     """A swatch and its meaning for each state the spans use."""
     out = []
     states = [st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)]
     lx = _LEFT
     for st in states:
-        words = _WORDS[st]
-        out.append(
-            f'<rect x="{lx}" y="{height - 16}" width="14" height="10" fill="{_FILL[st]}" '
-            f'stroke="{_STROKE[st]}"/>'
-        )
-        out.append(f'<text x="{lx + 20}" y="{height - 7}" fill="{_FG}">{words}</text>')
-        lx += 28 + 7 * len(words)
+        words = _t(_WORDS[st], lang)
+        out.append(f'<rect x="{lx}" y="{height - 16}" width="14" height="10" class="pc-{st}"/>')
+        out.append(f'<text x="{lx + 20}" y="{height - 7}" class="pc-fg">{words}</text>')
+        lx += 28 + 7 * _columns(words)
     return out
 
 
@@ -368,9 +458,19 @@ def _shifted(spans: Sequence[Span], origin: Origin) -> list[Span]:
     ]
 
 
-def _describe(spans: Sequence[Span], rows: Sequence[tuple]) -> str:
+def _columns(text: str) -> int:
+    """How many Latin-letter widths the text takes (a CJK character takes about two)."""
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def _describe(spans: Sequence[Span], rows: Sequence[tuple], lang: str) -> str:
     end = max(s.end for s in spans)
-    return f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; the table printed with it has the numbers."
+    if lang == "zh":
+        return f"{len(rows)} 行共 {len(spans)} 段，历时 {_ms(end)} 毫秒；具体数字见同时打印的表格。"
+    return (
+        f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; "
+        "the table printed with it has the numbers."
+    )
 
 
 def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
@@ -417,8 +517,6 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
 
 # --- speed-up charts ---------------------------------------------------------------------------
 
-_SERIES = ["#3f6fd8", "#d9480f", "#2f9e44", "#ae3ec9", "#1098ad", "#e8590c"]
-
 
 def speedup_svg(
     title: str,
@@ -427,6 +525,7 @@ def speedup_svg(
     ideal: Sequence[float],
     width: int = 560,
     height: int = 320,
+    lang: str = "en",
 ) -> str:
     """Draw speed-up against worker count: one line per model, the ideal dashed.
 
@@ -438,10 +537,12 @@ def speedup_svg(
         ideal: The ideal speed-up per worker count (N for waiting, min(N, cores) for computing).
         width: Width in pixels.
         height: Height in pixels.
+        lang: "en" or "zh": the language of the axis and legend words it draws itself.
 
     Returns:
         A standalone SVG document.
     """
+    _check_lang(lang)
     left, right, top, bottom = 52, 150, 40, 46
     plot_w, plot_h = width - left - right, height - top - bottom
     y_max = max([*ideal, *(hi for pts in series.values() for _, _, hi in pts)]) * 1.1
@@ -454,65 +555,72 @@ def speedup_svg(
         return top + plot_h - v / y_max * plot_h
 
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" font-family="{escape(_FONT)}" '
-        f'font-size="12">',
-        f"<title>{escape(title)}</title>",
-        f'<rect width="{width}" height="{height}" fill="{_BG}" stroke="{_GRID}"/>',
-        f'<text x="12" y="24" font-size="14" font-weight="600" fill="{_FG}">{escape(title)}</text>',
+        *_svg_open(width, height, title, lang),
+        *_svg_frame(width, height),
+        f'<text x="12" y="24" font-size="14" font-weight="600" class="pc-fg">'
+        f"{escape(title)}</text>",
     ]
     step = _nice_step(y_max, 5)
     v = 0.0
     while v <= y_max + 1e-9:
         out.append(
             f'<line x1="{left}" y1="{py(v):.1f}" x2="{left + plot_w}" y2="{py(v):.1f}" '
-            f'stroke="{_GRID}"/>'
+            f'class="pc-grid"/>'
         )
         out.append(
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" fill="{_MUTED}">'
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" class="pc-muted">'
             f"{v:g}x</text>"
         )
         v += step
     for i, n in enumerate(workers):
         out.append(
             f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
-            f'fill="{_MUTED}">{n}</text>'
+            f'class="pc-muted">{n}</text>'
         )
     out.append(
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" '
-        f'fill="{_MUTED}">workers</text>'
+        f'class="pc-muted">{_t("workers", lang)}</text>'
     )
     ideal_pts = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ideal))
     out.append(
-        f'<polyline points="{ideal_pts}" fill="none" stroke="{_FG}" stroke-width="1.5" '
+        f'<polyline points="{ideal_pts}" fill="none" class="pc-ideal" stroke-width="1.5" '
         f'stroke-dasharray="5 4"/>'
     )
     legend_y = top + 6
     out.append(
         f'<line x1="{left + plot_w + 14}" y1="{legend_y}" x2="{left + plot_w + 36}" '
-        f'y2="{legend_y}" stroke="{_FG}" stroke-dasharray="5 4" stroke-width="1.5"/>'
+        f'y2="{legend_y}" class="pc-ideal" stroke-dasharray="5 4" stroke-width="1.5"/>'
     )
-    out.append(f'<text x="{left + plot_w + 42}" y="{legend_y + 4}" fill="{_FG}">ideal</text>')
+    out.append(
+        f'<text x="{left + plot_w + 42}" y="{legend_y + 4}" class="pc-fg">'
+        f"{_t('ideal', lang)}</text>"
+    )
     for k, (name, pts) in enumerate(series.items()):
-        color = _SERIES[k % len(_SERIES)]
+        # The series colour is the element's CSS `color`: strokes and fills use currentColor.
+        color = f'class="pc-s{k % _SERIES}"'
         line = " ".join(f"{px(i):.1f},{py(med):.1f}" for i, (med, _, _) in enumerate(pts))
-        out.append(f'<polyline points="{line}" fill="none" stroke="{color}" stroke-width="2"/>')
+        out.append(
+            f'<polyline points="{line}" fill="none" {color} stroke="currentColor" '
+            f'stroke-width="2"/>'
+        )
         for i, (med, lo, hi) in enumerate(pts):
             out.append(
                 f'<line x1="{px(i):.1f}" y1="{py(lo):.1f}" x2="{px(i):.1f}" y2="{py(hi):.1f}" '
-                f'stroke="{color}" stroke-width="1.5"/>'
+                f'{color} stroke="currentColor" stroke-width="1.5"/>'
             )
             out.append(
-                f'<circle cx="{px(i):.1f}" cy="{py(med):.1f}" r="3.5" fill="{color}">'
-                f"<title>{escape(name)}, {workers[i]} workers: {med:.1f}x</title></circle>"
+                f'<circle cx="{px(i):.1f}" cy="{py(med):.1f}" r="3.5" {color} '
+                f'fill="currentColor">'
+                f"<title>{escape(name)}, {workers[i]} {_t('workers', lang)}: {med:.1f}x</title>"
+                "</circle>"
             )
         ly = legend_y + 20 * (k + 1)
         out.append(
             f'<line x1="{left + plot_w + 14}" y1="{ly}" x2="{left + plot_w + 36}" y2="{ly}" '
-            f'stroke="{color}" stroke-width="2"/>'
+            f'{color} stroke="currentColor" stroke-width="2"/>'
         )
         out.append(
-            f'<text x="{left + plot_w + 42}" y="{ly + 4}" fill="{_FG}">{escape(name)}</text>'
+            f'<text x="{left + plot_w + 42}" y="{ly + 4}" class="pc-fg">{escape(name)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
