@@ -6,16 +6,18 @@
 # benchmark = true
 # per-interpreter = true
 # ///
-"""Computing, measured: N jobs run by 1, 2 and 4 workers, in pure Python and in C.
+"""Computing, measured: N jobs run by 1, 2 and 4 workers, in Python and in C.
 
-Pure Python (counting primes) holds the GIL while it runs; hashlib's SHA-256 releases it
-while it hashes a large buffer. Computing needs a CPU, so the ideal speed-up with N workers
-is min(N, CPUs). Each job is sized first (`autorange`) to take at least TARGET seconds, so
-that the cost of handing a job to a worker (well under a millisecond) is lost in the noise;
-pools are started and warmed before timing; models take turns in every round.
-Subinterpreters (InterpreterPoolExecutor, Python 3.14+) are measured only where this
-interpreter has them. asyncio is left out: a coroutine that computes never awaits, so it
-runs like the sequential model. Writes one chart per workload.
+Pure Python (counting primes) holds the GIL while it runs; hashlib's SHA-256
+releases it while it hashes a large buffer. Computing needs a CPU, so the
+ideal speed-up with N workers is min(N, CPUs). Each job is sized first
+(`autorange`) to take at least TARGET seconds, so that the cost of handing a
+job to a worker (a fraction of a millisecond) is lost in the noise; pools are
+started and warmed before timing; models take turns in every round.
+Subinterpreters (InterpreterPoolExecutor, Python 3.14+) are measured only
+where this interpreter has them. asyncio is left out: a coroutine that
+computes never awaits, so it runs like the sequential model. Writes one chart
+per workload.
 """
 
 import os
@@ -44,21 +46,49 @@ MIB = 4  # one pass of the C job hashes 4 MiB
 
 
 def ideal(n: int) -> float:
-    return min(n, CPUS)  # no more jobs at once than there are CPUs to run them
+    return min(n, CPUS)  # no more jobs at once than CPUs to run them
 
 
 def interpreter_pool(workers: int):
-    """InterpreterPoolExecutor if this interpreter has it (3.14+), else None and why not."""
+    """InterpreterPoolExecutor if there is one (3.14+), else None and why."""
     pool_class = getattr(futures, "InterpreterPoolExecutor", None)
     if pool_class is None:
         return None, "not available before Python 3.14"
-    return pool_class(workers), ""
+    pool = pool_class(workers)
+    try:
+        warm(pool, workers, partial(digest, MIB, 0))
+    except Exception as error:  # e.g. a module a subinterpreter refuses
+        pool.shutdown()
+        return None, f"failed: {type(error).__name__}"
+    return pool, ""
+
+
+def run_on(pool, job, size):
+    """A model: N jobs of one size run on `pool`, returning their results."""
+    return lambda n: list(pool.map(job, [size] * n, timeout=60))
+
+
+def benchmark(slug, name, job, size, expected, pools):
+    """Time one workload on every pool, print its table, save its chart."""
+    models = {"sequential": lambda n: [job(size) for _ in range(n)]}
+    for model, pool in pools.items():
+        models[model] = run_on(pool, job, size)
+
+    def check(results):
+        assert all(r == expected for r in results), results
+
+    points = compare(models, WORKERS, check, REPEAT, scale_sequential=True)
+    print(f"\n{name}: ideal speed-up = min(N, {CPUS} CPUs)")
+    print(report(points, ideal))
+    title = f"Computing ({name}): speed-up over sequential"
+    svg = chart(points, ideal, title)
+    Path(f"bench_cpu_{slug}.svg").write_text(svg, encoding="utf-8")
 
 
 if __name__ == "__main__":
     print(machine())
     print(free_threading())
-    # Size each job on this machine: double it until one run takes TARGET or more.
+    # Size each job here: double it until one run takes TARGET or more.
     rounds, python_took = autorange(crunch, TARGET)
     passes, c_took = autorange(partial(digest, MIB), TARGET)
     sha = digest(MIB, passes)  # the expected answer, computed once here
@@ -66,45 +96,21 @@ if __name__ == "__main__":
     print(f"  pure Python: crunch({rounds}), {fmt_seconds(python_took)}")
     print(f"  hashlib: sha256 of {MIB} MiB x {passes}, {fmt_seconds(c_took)}")
     workers = max(WORKERS)
-    # Processes first, before any thread exists (fork in a threaded process is unsafe).
+    # Processes first, before any thread exists (fork after threads is unsafe).
     with ProcessPoolExecutor(workers) as processes:
         assert warm(processes, workers, partial(digest, MIB, 0)) == workers
         interpreters, why_not = interpreter_pool(workers)
-        if interpreters is not None:
-            try:
-                warm(interpreters, workers, partial(digest, MIB, 0))
-            except Exception as error:  # e.g. a module that cannot load in a subinterpreter
-                interpreters.shutdown()
-                interpreters, why_not = None, f"failed: {type(error).__name__}"
         print(f"subinterpreters: {why_not or 'measured'}")
-        print(f"median of {REPEAT} rounds; pools warm; sequential = N x one job")
-        threads_name = "threads" if gil_enabled() else "threads (no GIL)"
+        print(f"median of {REPEAT} rounds; pools warm; sequential = N x 1 job")
         with ThreadPoolExecutor(workers) as threads:
             assert warm(threads, workers) == workers
-            workloads = [
-                ("1_python", "pure Python", crunch, rounds, rounds * CRUNCH_PRIMES),
-                ("2_hashlib", "hashlib", partial(digest, MIB), passes, sha),
-            ]
-            for slug, name, job, size, expected in workloads:
-
-                def pooled(pool, job=job, size=size):
-                    return lambda n: list(pool.map(job, [size] * n, timeout=60))
-
-                models = {
-                    "sequential": lambda n, job=job, size=size: [job(size) for _ in range(n)],
-                    threads_name: pooled(threads),
-                    "processes": pooled(processes),
-                }
-                if interpreters is not None:
-                    models["subinterpreters"] = pooled(interpreters)
-
-                def check(results, expected=expected):
-                    assert all(r == expected for r in results), results
-
-                points = compare(models, WORKERS, check, REPEAT, scale_sequential=True)
-                print(f"\n{name}: ideal speed-up = min(N, {CPUS} CPUs)")
-                print(report(points, ideal))
-                svg = chart(points, ideal, f"Computing ({name}): speed-up over sequential")
-                Path(f"bench_cpu_{slug}.svg").write_text(svg, encoding="utf-8")
+            threads_name = "threads" if gil_enabled() else "threads (no GIL)"
+            pools = {threads_name: threads, "processes": processes}
+            if interpreters is not None:
+                pools["subinterpreters"] = interpreters
+            python = CRUNCH_PRIMES * rounds
+            benchmark("1_python", "pure Python", crunch, rounds, python, pools)
+            c_job = partial(digest, MIB)
+            benchmark("2_hashlib", "hashlib", c_job, passes, sha, pools)
         if interpreters is not None:
             interpreters.shutdown()

@@ -19,6 +19,7 @@ and smaller jobs to show where the cost per job wins (`crossover()`).
 
 from __future__ import annotations
 
+import math
 import os
 import platform
 import sys
@@ -80,11 +81,13 @@ def autorange(
 ) -> tuple[int, float]:
     """The size to give `job` so that one run takes at least `target` seconds.
 
-    Like `timeit.Timer.autorange()`: run `job(size)` with size = start, 2 * start,
-    4 * start... until one run takes `target` seconds or more. `job(size)` must do work
-    proportional to `size` (e.g. `size` rounds of the same loop). A job that short is
-    dominated by the cost of handing it to a worker; one of 0.1-0.2 s is not (`sweep()`
-    shows where the line falls). The doubling costs about as much as the last run.
+    Like `timeit.Timer.autorange()`: run `job(size)` with a growing size until one run
+    takes `target` seconds or more. The size doubles while runs are short; once a run takes
+    a quarter of the target, the next size is aimed at 10% over it (sizes are proportional
+    to time), so the job ends up close to the target rather than up to twice it. `job(size)`
+    must do work proportional to `size` (e.g. `size` rounds of the same loop). A short job
+    is dominated by the cost of handing it to a worker; one of 0.1-0.2 s is not (`sweep()`
+    shows where the line falls).
 
     Args:
         job: A function of the size, run in this thread.
@@ -92,7 +95,7 @@ def autorange(
         start: The first size tried.
 
     Returns:
-        The size and the time its run took (between `target` and about twice that).
+        The size and the time its run took (at least `target`, usually within 20% of it).
 
     Example:
         >>> size, seconds = autorange(lambda n: sum(range(n * 1000)), target=0.01)
@@ -106,7 +109,10 @@ def autorange(
         seconds = time.perf_counter() - begin
         if seconds >= target:
             return size, seconds
-        size *= 2
+        if seconds >= target / 4:  # long enough to aim: time grows with size
+            size = max(size + 1, math.ceil(size * target / seconds * 1.1))
+        else:
+            size *= 2
 
 
 def _probe(delay: float, setup: Callable[[], object] | None) -> tuple[int, int]:
