@@ -147,23 +147,20 @@ if __name__ == "__main__":
         ("pure Python", pieces, python_loop, python_rounds, PIECES),
         ("C code", pieces, hash_in_c, c_rounds, PIECES),
     ]
-    loop = asyncio.new_event_loop()
-    try:
-        # Processes first, before any thread exists (fork after threads is
-        # unsafe); then threads; both stay up for every workload.
-        with ProcessPoolExecutor(TASKS) as processes:
-            p_start = start(processes, TASKS)
-            with ThreadPoolExecutor(TASKS) as threads:
-                start(threads, TASKS)
-                print(f"{TASKS} processes started in {p_start:.2f} s (not timed)")
-                print(f"median of {REPEAT} rounds, computing pieces >= 50 ms")
-                print(
-                    f"{'workload':<13}{'model':<11}{'median':>8}"
-                    f"{'speed-up':>10}{'range':>12}  ideal"
-                )
+    # Processes first, before any thread exists (fork after threads is
+    # unsafe); then threads and the event loop, up for every workload.
+    with ProcessPoolExecutor(TASKS) as processes:
+        started = start(processes, TASKS)
+        print(f"{TASKS} processes started in {started:.2f} s (untimed)")
+        print(f"median of {REPEAT} rounds, computing pieces >= 50 ms")
+        print(f"{'workload':<13}{'model':<11}{'median':>8}{'speed-up':>10}{'range':>12}  ideal")
+        loop = asyncio.new_event_loop()
+        with ThreadPoolExecutor(TASKS) as threads:
+            start(threads, TASKS)
+            try:
                 for name, detail, fn, size, count in workloads:
                     runs = models(threads, processes, loop, fn, size, count)
                     ideal = count if fn is wait else min(count, CPUS)
                     print_rows(name, detail, take_turns(runs), ideal)
-    finally:
-        loop.close()
+            finally:
+                loop.close()
