@@ -153,7 +153,8 @@ if __name__ == "__main__":
         started = start(processes, TASKS)
         print(f"{TASKS} processes started in {started:.2f} s (untimed)")
         print(f"median of {REPEAT} rounds, computing pieces >= 50 ms")
-        print(f"{'workload':<13}{'model':<11}{'median':>8}{'speed-up':>10}{'range':>12}  ideal")
+        header = f"{'workload':<13}{'model':<11}{'median':>8}"
+        print(f"{header}{'speed-up':>10}{'range':>12}  ideal")
         loop = asyncio.new_event_loop()
         with ThreadPoolExecutor(TASKS) as threads:
             start(threads, TASKS)
