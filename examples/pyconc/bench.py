@@ -122,28 +122,28 @@ def _probe(delay: float, setup: Callable[[], object] | None) -> tuple[int, int]:
     return os.getpid(), threading.get_ident()
 
 
-def warm(pool, workers: int, setup: Callable[[], object] | None = None, tries: int = 10) -> int:
+def warm(pool, workers: int, setup: Callable[[], object] | None = None, timeout: float = 60) -> int:
     """Start every worker of `pool` and run one small task in each, before any timing.
 
     Pools start their workers lazily, on the first tasks; a process also has to import the
     modules the job needs. `warm()` sends `workers` tasks at a time, each sleeping briefly
-    so that one worker cannot take them all, until it has seen `workers` different workers.
+    so that one worker cannot take them all, until it has seen `workers` different workers
+    (a worker that is slow to start may miss the first rounds) or `timeout` seconds passed.
 
     Args:
         pool: A `ThreadPoolExecutor`, `ProcessPoolExecutor` or `InterpreterPoolExecutor`.
         workers: How many workers the pool has.
         setup: Optional picklable function each task calls first (e.g. to import a module
             or build a buffer the job will use), as `functools.partial(job, small_size)`.
-        tries: How many rounds of `workers` tasks to send at most.
+        timeout: Seconds to give up after.
 
     Returns:
         How many different workers ran a task (`workers` unless the pool is short of them).
     """
     seen: set[tuple[int, int]] = set()
-    for _ in range(tries):
-        seen.update(pool.map(_probe, [0.02] * workers, [setup] * workers, timeout=60))
-        if len(seen) >= workers:
-            break
+    deadline = time.monotonic() + timeout
+    while len(seen) < workers and time.monotonic() < deadline:
+        seen.update(pool.map(_probe, [0.02] * workers, [setup] * workers, timeout=timeout))
     return len(seen)
 
 

@@ -100,9 +100,10 @@ if __name__ == "__main__":
     many = {label: [] for label, _ in jobs}
     cpu = dict.fromkeys(sizes, 0.0)
     with ThreadPoolExecutor(THREADS) as pool:
-        for _ in range(10):  # warm: every thread started and ran a task
-            if len(set(pool.map(hello, range(THREADS)))) == THREADS:
-                break
+        seen: set[int] = set()  # warm: every thread started and ran a task
+        deadline = time.monotonic() + 60
+        while len(seen) < THREADS and time.monotonic() < deadline:
+            seen.update(pool.map(hello, range(THREADS), timeout=60))
         for _ in range(REPEAT):  # take turns: one thread, then many
             for label, job in jobs:
                 args = [sizes[label]] * PIECES
