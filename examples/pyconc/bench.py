@@ -346,14 +346,19 @@ def sweep(
 def crossover(steps: Sequence[Step]) -> tuple[float | None, float | None]:
     """Between which two job sizes the pool starts to beat sequential.
 
-    Returns `(below, above)`: the largest job size at which the pool was still not faster,
-    and the smallest size from which it was faster at every larger size. `below` is None if
-    the pool won everywhere; `above` is None if it never won.
+    Going from the smallest jobs up, the crossover is where the speed-up first goes from
+    at most 1 to above 1. On a busy machine a larger size can still lose again: look at the
+    whole table, not only at this pair.
+
+    Returns:
+        `(below, above)`: the largest job size, up to the crossover, at which the pool was
+        not faster, and the next size, at which it was. `below` is None if the pool won at
+        every size, `above` is None if it never won.
     """
     ordered = sorted(steps, key=lambda s: s.job_seconds)
-    above = None
-    for step in reversed(ordered):
-        if step.speedup <= 1.0:
-            return step.job_seconds, above
-        above = step.job_seconds
-    return None, above
+    below = None
+    for step in ordered:
+        if step.speedup > 1.0:
+            return below, step.job_seconds
+        below = step.job_seconds
+    return below, None
