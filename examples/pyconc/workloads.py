@@ -7,7 +7,7 @@ worker can run them: process pools import them by name, and `InterpreterPoolExec
 - `wait()`: sleeps; stands for any wait on the outside world.
 - `ask()` / `ask_async()`: one request to a `SlowServer` on 127.0.0.1, a real socket wait.
 - `count_primes()`: pure Python computation; it holds the GIL while it runs.
-- `crunch()`: the same computation in equal rounds, so its size can be tuned (`autorange()`).
+- `crunch()`: the same computation in equal rounds, so a job can be sized (`autorange()`).
 - `digest()`: SHA-256 of a buffer; hashlib releases the GIL while it hashes large data.
 """
 
