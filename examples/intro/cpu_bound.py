@@ -20,6 +20,7 @@ import math
 import os
 import statistics
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -63,15 +64,15 @@ def on(pool, rounds: int):
     return lambda: list(pool.map(piece, [rounds] * PIECES, timeout=60))
 
 
-def hello(_: int) -> int:
+def hello(_: int) -> tuple[int, int]:
     time.sleep(0.02)  # stay busy so the next task goes to another worker
-    return os.getpid()
+    return os.getpid(), threading.get_ident()  # which worker ran it
 
 
 def start(pool) -> float:
     """Start every worker of the pool now; return how long it took."""
     begin = time.perf_counter()
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()
     while len(seen) < WORKERS and time.perf_counter() - begin < 60:
         seen.update(pool.map(hello, range(WORKERS), timeout=60))
     return time.perf_counter() - begin

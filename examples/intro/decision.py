@@ -26,6 +26,7 @@ import os
 import statistics
 import sys
 import sysconfig
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -75,15 +76,15 @@ def size_piece(job, target: float) -> int:
             rounds = max(rounds + 1, math.ceil(rounds * target / took * 1.1))
 
 
-def hello(_: int) -> int:
+def hello(_: int) -> tuple[int, int]:
     time.sleep(0.02)  # stay busy so the next task goes to another worker
-    return os.getpid()
+    return os.getpid(), threading.get_ident()  # which worker ran it
 
 
 def start(pool, workers: int) -> float:
     """Start every worker of the pool now; return how long it took."""
     begin = time.perf_counter()
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()
     while len(seen) < workers and time.perf_counter() - begin < 60:
         seen.update(pool.map(hello, range(workers), timeout=60))
     return time.perf_counter() - begin
