@@ -92,7 +92,7 @@ if __name__ == "__main__":
     rounds, python_took = autorange(crunch, TARGET)
     passes, c_took = autorange(partial(digest, MIB), TARGET)
     sha = digest(MIB, passes)  # the expected answer, computed once here
-    print(f"one job (autorange, >= {TARGET * 1000:.0f} ms):")
+    print(f"one job (autorange: >= {TARGET * 1000:.0f} ms of CPU time):")
     print(f"  pure Python: crunch({rounds}), {fmt_seconds(python_took)}")
     print(f"  hashlib: sha256 of {MIB} MiB x {passes}, {fmt_seconds(c_took)}")
     workers = max(WORKERS)
