@@ -82,7 +82,7 @@ def start(pool) -> float:
 if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     rounds, took = size_piece(TARGET)
-    print(f"{PIECES} pieces: primes below 100, x {rounds} ({took:.2f} s CPU each)")
+    print(f"{PIECES} pieces: primes below 100, x {rounds} ({took:.2f} s CPU)")
     print(f"{CPUS} CPUs, {WORKERS} workers, GIL enabled: {gil}")
     expected = [25 * rounds] * PIECES  # there are 25 primes below 100
     with ProcessPoolExecutor(WORKERS) as processes:

@@ -96,7 +96,7 @@ if __name__ == "__main__":
         ("zlib.compress", compress),
     ]
     sizes = {label: size_piece(job, TARGET) for label, job in jobs}
-    print(f"{PIECES} pieces of >= {TARGET * 1000:.0f} ms CPU; median of {REPEAT}")
+    print(f"{PIECES} pieces of >= {TARGET:.2f} s CPU; median of {REPEAT}")
     one = {label: [] for label, _ in jobs}
     many = {label: [] for label, _ in jobs}
     cpu = dict.fromkeys(sizes, 0.0)
