@@ -16,7 +16,7 @@ import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests", "docs", "browser"]
+nox.options.sessions = ["lint", "tests", "docs", "copy", "browser"]
 # uv must use the interpreters already on the machine: downloading one fails behind a firewall.
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -91,6 +91,24 @@ def docs(session: nox.Session) -> None:
     _require_docs_python(session)
     _build_site(session)
     session.log(f"site built: open {ROOT / 'site' / 'index.html'} or run `nox -s serve`")
+
+
+@nox.session
+def copy(session: nox.Session) -> None:
+    """Run every program as a reader copies it from the built site, alone in an empty folder.
+
+    The command is the page's (`uv run x.py`), on every Python here that the program admits,
+    under spawn (and the platform's default on the docs Python). Builds the site first unless
+    it is fresh; `-- --reuse` tests the site/ already built. Other arguments go to pytest.
+    """
+    _require_docs_python(session)
+    args = _site_or_build(session)
+    install_group(session, "test")
+    workers = os.environ.get("PYTEST_XDIST_WORKERS", str(2 * (os.cpu_count() or 1)))
+    session.run(
+        "pytest", "tests/test_copy.py", "-n", workers, "--dist", "worksteal", *args,
+        env={"PYCONC_COPY_TESTS": "1"},
+    )  # fmt: skip
 
 
 @nox.session

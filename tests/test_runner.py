@@ -1,34 +1,8 @@
 """The runner that the build and the tests share: its failures must be loud and precise."""
 
-import textwrap
-
 import example_runner
 import pytest
-
-
-@pytest.fixture
-def scratch(tmp_path, monkeypatch):
-    """A throwaway examples/ folder, with its own cache."""
-    monkeypatch.setattr(example_runner, "EXAMPLES", tmp_path)
-    monkeypatch.setattr(example_runner, "TOOLKIT", tmp_path / "pyconc")
-    monkeypatch.setattr(example_runner, "CACHE", tmp_path / ".cache")
-
-    def write(name: str, code: str) -> str:
-        code = textwrap.dedent(code)
-        if "# /// script" not in code:
-            code = BLOCK + code
-        (tmp_path / name).write_text(code, encoding="utf-8")
-        return name
-
-    return write
-
-
-BLOCK = '# /// script\n# requires-python = ">=3.10"\n# dependencies = []\n# ///\n'
-
-
-def block(requires: str, tool: str = "") -> str:
-    tool = "".join(f"# {line}\n" for line in tool.splitlines())
-    return f'# /// script\n# requires-python = "{requires}"\n{tool}# ///\n'
+from conftest import block
 
 
 def test_output_is_captured_with_stderr(scratch):
@@ -43,7 +17,6 @@ def test_output_is_captured_with_stderr(scratch):
     )
     result = example_runner.run(name)
     assert result.output.splitlines() == ["out", "err"]
-    assert result.returncode == 0
 
 
 def test_failure_names_the_example(scratch):
@@ -126,32 +99,61 @@ def test_start_method_is_forced(scratch):
         assert example_runner.run(name, start_method=method).output.strip() == method
 
 
-def test_render_has_both_tabs_and_provenance(scratch):
-    name = scratch("hello.py", 'if __name__ == "__main__":\n    print("hello")\n')
-    zh = example_runner.example(name, lang="zh")
-    en = example_runner.example(name, lang="en")
-    assert '=== "源代码"' in zh and '=== "运行结果"' in zh and "启动方式" in zh
-    assert '=== "Source"' in en and '=== "Output"' in en and "start method" in en
-    assert "\n    hello\n" in en.split('=== "Output"')[1]  # the output, inside its tab
+def test_an_undeclared_warning_fails_in_dev_mode_only(scratch):
+    code = 'import warnings\nwarnings.warn("old", DeprecationWarning)\nprint("ran")\n'
+    name = scratch("warns.py", code)
+    assert example_runner.run(name).output.endswith("ran\n")  # what a reader's plain run shows
+    with pytest.raises(
+        example_runner.ExampleError, match="DeprecationWarning under `python -X dev`"
+    ):
+        example_runner.run(name, dev=True)
 
 
-def test_render_says_when_output_is_not_shown(scratch):
-    name = scratch("future.py", block(">=3.99") + "print('never')\n")
-    text = example_runner.example(name, lang="en")
-    assert "needs Python >=3.99" in text and "never\n" not in text.split('=== "Output"')[1]
-
-
-def test_svg_files_an_example_writes_become_figures(scratch):
+def test_a_declared_warning_is_the_lesson(scratch):
+    tool = '[tool.pyconc]\nexpected-warnings = ["DeprecationWarning"]'
     name = scratch(
-        "chart.py",
-        """
-        from pathlib import Path
-        if __name__ == "__main__":
-            Path("chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
-            print("table of the same numbers")
-        """,
+        "lesson.py",
+        block(">=3.10", tool) + 'import warnings\nwarnings.warn("old", DeprecationWarning)\n',
     )
-    result = example_runner.run(name)
-    assert result.figures == {"chart.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'}
-    rendered = example_runner.example(name, lang="en")
-    assert "](data:image/svg+xml;base64," in rendered.split('=== "Output"')[1]
+    assert "DeprecationWarning: old" in example_runner.run(name, dev=True).output
+
+
+def test_a_leak_warning_fails_everywhere(scratch):
+    name = scratch(
+        "leaks.py",
+        'import sys\nprint("resource_tracker: There appear to be 1 leaked", file=sys.stderr)\n',
+    )
+    with pytest.raises(example_runner.ExampleError, match="leaked a resource"):
+        example_runner.run(name)
+
+
+def test_unknown_metadata_fails_the_run(scratch):
+    name = scratch("typo.py", block(">=3.10", "[tool.pyconc]\ntimout = 5") + "print(1)\n")
+    with pytest.raises(ValueError, match="timout"):
+        example_runner.run(name)
+
+
+def test_per_interpreter_examples_run_on_every_python_found(scratch):
+    name = scratch(
+        "which.py",
+        block(">=3.10", "[tool.pyconc]\nper-interpreter = true")
+        + "import sys\nprint(sys.version_info[:2])\n",
+    )
+    meta = example_runner.meta_for(name)
+    found = example_runner.interpreters_for(meta)
+    assert found[0].main and {i.label for i in found} == {
+        i.label for i in example_runner.interpreters()
+    }
+    results, failures = example_runner.run_many([name])
+    assert not failures
+    assert sorted(r.label for r in results) == sorted(i.label for i in found)
+    for r in results:
+        assert r.output.strip() == str(tuple(int(x) for x in r.python.split(".")[:2]))
+    assert all(f"{i.label} 1 run 0 cached" in example_runner.summary(results) for i in found)
+
+
+def test_other_examples_run_on_the_docs_python_only(scratch):
+    name = scratch("once.py", "print(1)\n")
+    assert [i.main for i in example_runner.interpreters_for(example_runner.meta_for(name))] == [
+        True
+    ]

@@ -1,7 +1,7 @@
 """MkDocs glue: run every example the pages show before they render, and keep builds honest.
 
-The work itself (running, caching, rendering) is in `example_runner`; this file only decides
-*when* it happens during a build.
+The work itself is in `example_runner` (running, caching) and `example_render` (the Markdown);
+this file only decides *when* it happens during a build.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from mkdocs.exceptions import PluginError
 # Pages import these by name in their markdown-exec blocks. Importing them here puts them in
 # sys.modules, so the import works even after a plugin (mkdocstrings) has reset sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import example_render
 import example_runner
 import glossary
+import toolkit_zip
+from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.plugins.pyconc")
 _state = {"building": False, "results": []}
@@ -37,11 +40,22 @@ def _fail_if_build_did_not_finish() -> None:
         os._exit(1)
 
 
+def _lang(config) -> str:
+    lang = config["theme"]["language"].split("_")[0].split("-")[0]
+    if lang not in example_render.LABELS:
+        raise PluginError(f"no example labels for language {lang!r}")
+    return lang
+
+
 def on_config(config, **kwargs):
-    example_runner.LANG = config["theme"]["language"].split("_")[0].split("-")[0]
-    if example_runner.LANG not in ("zh", "en"):
-        raise PluginError(f"no example labels for language {example_runner.LANG!r}")
+    _lang(config)  # fail early on a language the examples have no words for
     return config
+
+
+def on_files(files, config, **kwargs):
+    # Readers who copy an example that imports the toolkit download it from every page.
+    files.append(File.generated(config, example_render.TOOLKIT_ZIP, content=toolkit_zip.build()))
+    return files
 
 
 def on_pre_build(config, **kwargs):
@@ -56,12 +70,13 @@ def on_pre_build(config, **kwargs):
         raise PluginError(f"{len(failures)} example(s) failed: {', '.join(sorted(failures))}")
 
 
-def on_page_markdown(markdown, page, **kwargs):
+def on_page_markdown(markdown, page, config, **kwargs):
     # The glossary is real Markdown (not a markdown-exec block) so that its headings get
     # anchors that MkDocs validates when other pages link to a term.
+    lang = _lang(config)
     if glossary.MARKER in markdown:
-        markdown = markdown.replace(glossary.MARKER, glossary.render(example_runner.LANG))
-    return markdown
+        markdown = markdown.replace(glossary.MARKER, glossary.render(lang))
+    return example_render.with_page_arguments(markdown, lang, page.file.src_uri)
 
 
 def on_post_build(config, **kwargs):

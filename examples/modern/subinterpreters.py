@@ -1,6 +1,9 @@
 # /// script
 # requires-python = ">=3.14"
 # dependencies = []
+#
+# [tool.pyconc]
+# per-interpreter = true
 # ///
 """Subinterpreters (Python 3.14): isolated interpreters in one process, each with its own GIL.
 

@@ -1,6 +1,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = []
+#
+# [tool.pyconc]
+# per-interpreter = true
 # ///
 """`asyncio.get_event_loop()` outside a running loop: deprecated, then an error; use `asyncio.run`.
 

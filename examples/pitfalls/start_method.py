@@ -1,6 +1,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = []
+#
+# [tool.pyconc]
+# per-interpreter = true
 # ///
 """Code that relies on fork copying the parent's state breaks when the start method changes.
 

@@ -4,6 +4,7 @@
 #
 # [tool.pyconc]
 # benchmark = true
+# per-interpreter = true
 # ///
 """spawn, fork and forkserver side by side: what the child sees, who its parent is, what it costs."""
 

@@ -1,6 +1,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = []
+#
+# [tool.pyconc]
+# per-interpreter = true
 # ///
 """A race condition that loses updates on every Python, then the same code fixed with a Lock.
 

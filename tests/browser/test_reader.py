@@ -120,21 +120,23 @@ def test_search_works_in_each_language(watched, server, lang, query, expected) -
 @pytest.mark.parametrize(
     ("lang", "source", "output"), [("zh", "源代码", "运行结果"), ("en", "Source", "Output")]
 )
-def test_source_and_output_tabs_switch(watched, server, lang, source, output) -> None:
+def test_output_shows_first_and_source_is_one_tab_away(watched, server, lang, source, output):
     page = open_page(watched, server, ("" if lang == "zh" else "en/") + EXAMPLE_PAGE)
-    tabs = page.locator(".tabbed-set").first
+    tabs = page.locator(".pyconc-example .tabbed-set").first
     blocks = tabs.locator(".tabbed-content > .tabbed-block")
-    assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible()
-    tabs.locator(".tabbed-labels > label", has_text=output).click()
-    assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
-    assert "pyconc-provenance" in blocks.nth(1).inner_html()  # says where the output came from
+    # The result is what the reader sees without a click, with where it came from.
+    assert blocks.nth(0).is_visible() and not blocks.last.is_visible()
+    assert "pyconc-provenance" in blocks.nth(0).inner_html()
     tabs.locator(".tabbed-labels > label", has_text=source).click()
+    assert blocks.last.is_visible() and not blocks.nth(0).is_visible()
+    tabs.locator(".tabbed-labels > label", has_text=output).click()
     assert blocks.nth(0).is_visible()
 
 
 def test_copy_button_copies_the_exact_source(watched, server) -> None:
     page = open_page(watched, server, EXAMPLE_PAGE)
-    block = page.locator(".tabbed-set").first.locator(".tabbed-block").first
+    page.locator(".pyconc-example .tabbed-labels > label").filter(has_text="源代码").first.click()
+    block = page.locator(".pyconc-example .tabbed-set").first.locator(".tabbed-block").last
     shown_as = block.locator(".filename").first.inner_text().strip()  # examples/<chapter>/<x>.py
     block.hover()
     block.locator('button.md-code__button[data-md-type="copy"]').first.click()
