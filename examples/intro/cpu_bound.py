@@ -4,6 +4,7 @@
 #
 # [tool.pyconc]
 # benchmark = true
+# timeout = 180  # jobs are sized in CPU time: a loaded machine stretches them
 # ///
 """The same CPU-bound work three ways: in turn, with threads, with processes.
 

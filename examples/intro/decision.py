@@ -4,6 +4,7 @@
 #
 # [tool.pyconc]
 # benchmark = true
+# timeout = 180  # jobs are sized in CPU time: a loaded machine stretches them
 # per-interpreter = true
 # ///
 """Evidence for the decision guide: three kinds of work, each run in turn,

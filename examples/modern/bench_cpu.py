@@ -4,6 +4,7 @@
 #
 # [tool.pyconc]
 # benchmark = true
+# timeout = 180  # jobs are sized in CPU time: a loaded machine stretches them
 # per-interpreter = true
 # ///
 """Computing, measured: N jobs run by 1, 2 and 4 workers, in Python and in C.

@@ -4,6 +4,7 @@
 #
 # [tool.pyconc]
 # benchmark = true
+# timeout = 180  # jobs are sized in CPU time: a loaded machine stretches them
 # per-interpreter = true
 # ///
 """Threads on pure-Python work vs on hashlib/zlib work: the GIL decides.
