@@ -27,6 +27,7 @@ import sysconfig
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from pyconc.timeline import speedup_svg
@@ -131,7 +132,12 @@ def _probe(delay: float, setup: Callable[[], object] | None) -> tuple[int, int]:
     return os.getpid(), threading.get_ident()
 
 
-def warm(pool, workers: int, setup: Callable[[], object] | None = None, timeout: float = 60) -> int:
+def warm(
+    pool: Executor,
+    workers: int,
+    setup: Callable[[], object] | None = None,
+    timeout: float = 60,
+) -> int:
     """Start every worker of `pool` and run one small task in each, before any timing.
 
     Pools start their workers lazily, on the first tasks; a process also has to import the
