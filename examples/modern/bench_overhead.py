@@ -20,7 +20,7 @@ crossover: the job size below which processes lose to sequential.
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from pyconc.bench import autorange, crossover, machine, sweep, warm
+from pyconc.bench import BUSY, autorange, crossover, machine, sweep, warm
 from pyconc.bench import fmt_seconds as fmt
 from pyconc.workloads import CRUNCH_PRIMES, crunch
 
@@ -59,6 +59,8 @@ if __name__ == "__main__":
             f"{fmt(base):>12}{fmt(step.parallel.median):>11}"
             f"{step.speedup:>9.1f}x{spread:>11}  {min(step.jobs, CPUS)}x"
         )
+    if any(step.speedup > 1.1 * min(step.jobs, CPUS) for step in steps):
+        print(BUSY)
     small = min(steps, key=lambda s: s.job_seconds)
     per_job = small.parallel.median / small.jobs
     print(

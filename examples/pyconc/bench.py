@@ -246,7 +246,8 @@ def report(points: Sequence[Point], ideal: Callable[[int], float]) -> str:
     """The points as a table: median time, speed-up (median and range), ideal speed-up.
 
     The range goes from the speed-up of the slowest repetition to that of the fastest, both
-    against the sequential median.
+    against the sequential median. A median speed-up more than 10% above the ideal cannot
+    come from concurrency; the table then ends with a line (`BUSY`) saying so.
     """
     lines = [f"{'model':<17}{'N':>2}{'median':>9}{'speed-up':>10}{'range':>12}  ideal"]
     for p in points:
@@ -256,7 +257,13 @@ def report(points: Sequence[Point], ideal: Callable[[int], float]) -> str:
             f"{p.model:<17}{p.workers:>2}{fmt_seconds(p.timing.median):>9}"
             f"{mid:>9.1f}x{spread:>12}  {ideal(p.workers):g}x"
         )
+    if any(p.speedup()[0] > 1.1 * ideal(p.workers) for p in points):
+        lines.append(BUSY)
     return "\n".join(lines)
+
+
+# Printed under a table where a model beat its ideal: not possible on an idle machine.
+BUSY = "(above the ideal: other programs slowed the baseline; the machine was busy)"
 
 
 def fmt_seconds(seconds: float) -> str:
