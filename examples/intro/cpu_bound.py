@@ -97,16 +97,22 @@ if __name__ == "__main__":
                 "processes": on(processes, rounds),
             }
             times: dict[str, list[float]] = {name: [] for name in models}
+            cpu = 0.0  # CPU time of the sequential runs
             # Take turns (sequential, threads, processes, sequential, ...) so
             # that a busy moment on the machine slows every model a little,
             # not one model a lot.
             for _ in range(REPEAT):
                 for name, run in models.items():
-                    begin = time.perf_counter()
+                    begin, cpu_begin = time.perf_counter(), time.thread_time()
                     result = run()
                     times[name].append(time.perf_counter() - begin)
+                    if name == "sequential":
+                        cpu += time.thread_time() - cpu_begin
                     assert result == expected, f"{name} counted {result}"
     base = statistics.median(times["sequential"])
+    # On an idle machine one thread computing gets a whole CPU: 1.0.
+    share = cpu / sum(times["sequential"])
+    print(f"sequential runs got {share:.1f} of a CPU (1.0 if idle)")
     print(f"median of {REPEAT} rounds; ideal = min(pieces, CPUs)")
     print(f"{'model':<12}{'median':>8}{'range':>13}{'speed-up':>10}  ideal")
     for name, seconds in times.items():

@@ -115,14 +115,17 @@ def take_turns(runs):
     busy moment on the machine slows every model a little, not one a lot."""
     times = {model: [] for model in runs}
     results = {}
+    cpu = 0.0  # CPU time of the sequential runs
     for _ in range(REPEAT):
         for model, run in runs.items():
-            begin = time.perf_counter()
+            begin, cpu_begin = time.perf_counter(), time.thread_time()
             results[model] = run()
             times[model].append(time.perf_counter() - begin)
+            if model == "sequential":
+                cpu += time.thread_time() - cpu_begin
     for model in runs:
         assert results[model] == results["sequential"], model
-    return times
+    return times, cpu / sum(times["sequential"])
 
 
 def print_rows(name, detail, times, ideal):
@@ -159,12 +162,19 @@ if __name__ == "__main__":
         header = f"{'workload':<13}{'model':<11}{'median':>8}"
         print(f"{header}{'speed-up':>10}{'range':>12}  ideal")
         loop = asyncio.new_event_loop()
+        shares = []
         with ThreadPoolExecutor(TASKS) as threads:
             start(threads, TASKS)
             try:
                 for name, detail, fn, size, count in workloads:
                     runs = models(threads, processes, loop, fn, size, count)
                     ideal = count if fn is wait else min(count, CPUS)
-                    print_rows(name, detail, take_turns(runs), ideal)
+                    times, share = take_turns(runs)
+                    print_rows(name, detail, times, ideal)
+                    if fn is not wait:  # computing in turn takes a whole CPU
+                        shares.append(share)
             finally:
                 loop.close()
+    # On an idle machine one thread computing gets a whole CPU: 1.0.
+    low = min(shares)
+    print(f"sequential computing got {low:.1f} of a CPU (1.0 if idle)")
