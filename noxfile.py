@@ -8,6 +8,7 @@ and are an error on CI.
 from __future__ import annotations
 
 import os
+import runpy
 import shutil
 import sys
 from pathlib import Path
@@ -23,8 +24,15 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+# The one list of Pythons: .ci/run asks `nox --list --json` for it, and
+# tests/test_settings.py checks that the workflow's matrix is the same.
 PYTHONS = ["3.10", "3.11", "3.12", "3.13", "3.14", "3.15", "3.14t"]
 CONFIGS = ["mkdocs.yml", "mkdocs.en.yml"]  # zh at /, en at /en/: zh first, it cleans site/
+
+
+def _chromium() -> str:
+    """The browser's path, from the one place that says it (tools/chromium.py)."""
+    return runpy.run_path(str(ROOT / "tools" / "chromium.py"))["PATH"]
 
 
 def install_group(session: nox.Session, group: str) -> None:
@@ -36,7 +44,7 @@ def tests(session: nox.Session) -> None:
     """Run the examples (under every start method), the docs snippets and the tool tests."""
     install_group(session, "test")
     # Two workers per core: most examples spend their time waiting (on sleeps, children,
-    # sockets), so the cores stay busy. Measured here: 86 s instead of 162 s on 2 cores.
+    # sockets), so the cores stay busy. PYTEST_XDIST_WORKERS sets another number.
     workers = os.environ.get("PYTEST_XDIST_WORKERS", str(2 * (os.cpu_count() or 1)))
     session.run("pytest", "-n", workers, "--dist", "worksteal", *session.posargs)
 
@@ -93,6 +101,27 @@ def docs(session: nox.Session) -> None:
     session.log(f"site built: open {ROOT / 'site' / 'index.html'} or run `nox -s serve`")
 
 
+ZENSICAL_SITE = "build/zensical/site"
+
+
+@nox.session(name="docs-zensical")
+def docs_zensical(session: nox.Session) -> None:
+    """Experimental: build both languages with Zensical into build/zensical/site, and check it.
+
+    Zensical runs no MkDocs hooks: tools/run_examples.py runs the examples first (each once,
+    into the cache the pages read) and tools/zensical_build.py does the hooks' other work.
+    Not in a plain `nox`; .ci/run runs it. CONTRIBUTING.md says what differs from MkDocs.
+    """
+    _require_docs_python(session)
+    install_group(session, "docs-zensical")
+    session.run("python", "tools/run_examples.py")
+    for config in CONFIGS:
+        session.run("python", "tools/zensical_build.py", config)
+    session.run("python", "tools/check_site.py", ZENSICAL_SITE)
+    session.run("python", "tools/check_links.py", ZENSICAL_SITE)
+    session.log(f"site built: {ROOT / ZENSICAL_SITE / 'index.html'}")
+
+
 @nox.session
 def copy(session: nox.Session) -> None:
     """Run every program as a reader copies it from the built site, alone in an empty folder.
@@ -120,7 +149,7 @@ def browser(session: nox.Session) -> None:
     CHROME_PATH); screenshots go to test-artifacts/.
     """
     _require_docs_python(session)
-    chromium = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    chromium = _chromium()
     if not Path(chromium).exists():
         message = f"no Chromium at {chromium}: `apt-get install chromium` or set CHROME_PATH"
         if os.environ.get("CI"):
@@ -175,10 +204,10 @@ def lighthouse(session: nox.Session) -> None:
             "npm", "install", "--prefix", str(cache), "--no-audit", "--no-fund",
             "lighthouse@12.2.3", external=True,
         )  # fmt: skip
-    chromium = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    install_group(session, "site-tools")
     session.run(
         "python", "tools/lighthouse.py", "site", "--cli", str(cli), *args,
-        env={"CHROME_PATH": chromium},
+        env={"CHROME_PATH": _chromium()},
     )  # fmt: skip
 
 

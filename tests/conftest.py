@@ -1,15 +1,9 @@
 import os
-import sys
 import textwrap
-from pathlib import Path
 
+# tools/ and examples/ are on pytest's pythonpath (pyproject.toml), as the build has them.
+import example_runner
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-# The tests run examples exactly as the build does, through tools/example_runner.py, and
-# import the examples' toolkit (examples/pyconc) the way the examples do.
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "examples")]
-import example_runner  # noqa: E402 - found through the path just set
 
 # The browser tests need a built site and Chromium; `nox -s browser` runs them (and sets this).
 collect_ignore = [] if os.environ.get("PYCONC_BROWSER_TESTS") else ["browser"]

@@ -6,12 +6,14 @@ output checked by pytest-examples, then linted with ruff. Blocks that the build 
 skipped; so are blocks marked `test="skip"` (fragments that are not programs, said on the page).
 """
 
-import itertools
 import re
 from pathlib import Path
 
 import example_runner
+import glossary
 import pytest
+import site_config
+import zh_style
 from pytest_examples import CodeExample, EvalExample, find_examples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,14 +108,8 @@ def test_every_example_is_shown_in_both_languages() -> None:
     assert not unknown, f"pages show examples that do not exist: {unknown}"
 
 
-def _nav_files(config: Path) -> list[str]:
-    return re.findall(
-        r"^\s*-\s+(?:[^:\n]+:\s+)?([\w/.-]+\.md)\s*$", config.read_text("utf-8"), re.M
-    )
-
-
 def test_both_navs_list_the_same_pages() -> None:
-    zh, en = _nav_files(ROOT / "mkdocs.yml"), _nav_files(ROOT / "mkdocs.en.yml")
+    zh, en = site_config.nav_pages("mkdocs.yml"), site_config.nav_pages("mkdocs.en.yml")
     assert zh == en, f"the zh and en navigation differ:\nzh: {zh}\nen: {en}"
     assert set(zh) <= set(_pages("zh")), (
         f"nav lists missing pages: {sorted(set(zh) - set(_pages('zh')))}"
@@ -121,47 +117,29 @@ def test_both_navs_list_the_same_pages() -> None:
 
 
 def test_glossary_terms_have_both_languages() -> None:
-    glossary = pytest.importorskip("glossary", reason="the glossary needs tomllib (3.11+)")
     chapters = glossary.load()  # raises on a term without zh/en name or definition
     assert sum(map(len, chapters.values())) > 0
 
 
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-_BLOCK_START = ("|", "#", "-", "!", "*", "+", ">", "<", "=", "```", "~~~")
-
-
-def _cjk_hard_wraps(text: str) -> list[str]:
-    """Lines of prose broken between two Chinese characters.
-
-    Markdown turns a line break inside a paragraph into a space, which Latin text needs and
-    Chinese does not: the page would show a stray space in the middle of a sentence.
-    """
-    found, fenced = [], False
-    lines = text.split("\n")
-    for here, after in itertools.pairwise(lines):
-        if re.match(r"\s*(```|~~~)", here):
-            fenced = not fenced
-        if fenced:
-            continue
-        end, start = here.rstrip().rstrip("*_`"), after.strip()
-        if (
-            end
-            and start
-            and _CJK.match(end[-1])
-            and not start.startswith(_BLOCK_START)
-            and not re.match(r"\d+\. ", start)
-            and _CJK.match(start.lstrip("*_`")[:1] or "a")
-        ):
-            found.append(f"{here.strip()[-20:]}⏎{start[:20]}")
-    return found
+@pytest.mark.parametrize("page", _pages("zh"))
+def test_chinese_prose_reads_as_chinese(page: str) -> None:
+    text = (DOCS["zh"] / page).read_text(encoding="utf-8")
+    problems = {
+        "join these lines (a break between Chinese characters shows as a space)": (
+            zh_style.hard_wraps(text)
+        ),
+        "no spaces around emphasis between Chinese characters": zh_style.padded_emphasis(text),
+        "use “” around Chinese text": zh_style.straight_quotes(text),
+    }
+    found = {what: items for what, items in problems.items() if items}
+    assert not found, f"{page}: {found}"
 
 
 @pytest.mark.parametrize("page", _pages("zh"))
-def test_chinese_prose_is_not_hard_wrapped(page: str) -> None:
-    wraps = _cjk_hard_wraps((DOCS["zh"] / page).read_text(encoding="utf-8"))
-    assert not wraps, (
-        f"{page}: join these lines (a break between Chinese characters shows as a space): {wraps}"
-    )
+def test_chinese_pages_use_the_glossary_terms(page: str) -> None:
+    text = (DOCS["zh"] / page).read_text(encoding="utf-8")
+    found = zh_style.avoided_terms(text, glossary.avoid_map())
+    assert not found, f"{page}: the glossary's term instead of these variants: {found}"
 
 
 def test_assets_are_the_same_in_both_languages() -> None:

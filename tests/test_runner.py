@@ -157,3 +157,15 @@ def test_other_examples_run_on_the_docs_python_only(scratch):
     assert [i.main for i in example_runner.interpreters_for(example_runner.meta_for(name))] == [
         True
     ]
+
+
+def test_other_pythons_install_what_the_block_declares(scratch):
+    # A per-interpreter example that needs a package must get it on every Python, as a
+    # reader's `uv run x.py` would: through its PEP 723 block, not the build's environment.
+    others = [i for i in example_runner.interpreters() if not i.main]
+    if not others:
+        pytest.skip("only the docs Python is installed here")
+    header = block(">=3.10").replace("# ///\n", '# dependencies = ["psutil==7.2.2"]\n# ///\n', 1)
+    name = scratch("deps.py", header + "import psutil\nprint(psutil.__version__)\n")
+    result = example_runner.run(name, interpreter=others[0])
+    assert result.output.strip().endswith("7.2.2")

@@ -1,15 +1,23 @@
-"""The toolkit's read-write lock (examples/pyconc/rwlock.py): exclusion and progress.
+"""The read-write lock of examples/threads/rwlock_demo.py: exclusion and progress.
 
+The lock lives inside its example (so a reader can copy one file); it is loaded from there.
 Every wait here is bounded by a timeout, so a broken lock fails a test instead of hanging it.
 No assertion is about speed: each one is about who may hold the lock, and whether waiting
 threads eventually get it.
 """
 
+import importlib.util
 import threading
 import time
+from pathlib import Path
 
 import pytest
-from pyconc.rwlock import RWLock
+
+_DEMO = Path(__file__).resolve().parents[1] / "examples" / "threads" / "rwlock_demo.py"
+_spec = importlib.util.spec_from_file_location("rwlock_demo", _DEMO)
+rwlock_demo = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rwlock_demo)
+RWLock = rwlock_demo.RWLock
 
 SHORT = 0.05  # a wait expected to fail: long enough to see that the lock is really taken
 LONG = 10.0  # a wait expected to succeed: far longer than it should ever need
@@ -120,16 +128,134 @@ def test_no_writer_starvation_under_a_stream_of_readers() -> None:
             finish(t)
 
 
+def waiting_in(lock) -> int:
+    """How many threads are blocked inside the lock's Condition right now."""
+    with lock._cond:
+        return len(lock._cond._waiters)
+
+
+def queue_writer_then_reader(lock, writer_call):
+    """Reader 1 (this thread) holds; a writer queues; a new reader waits behind it.
+
+    Returns (writer thread, its box, reader thread, its box) once both are known to be
+    blocked inside the lock, so the reader really waited for the writer.
+    """
+    assert lock.acquire_read(timeout=LONG)
+    writer, writer_box = in_thread(writer_call)
+    assert wait_until(lambda: lock.writers_waiting == 1 and waiting_in(lock) == 1)
+    # The reader's own timeout is longer than finish() waits: it must be woken, not time out.
+    reader, reader_box = in_thread(lock.acquire_read, 3 * LONG)
+    assert wait_until(lambda: waiting_in(lock) == 2), "the new reader did not wait"
+    assert writer_box == [] and reader_box == []
+    return writer, writer_box, reader, reader_box
+
+
+class ExpireOnDemand(threading.Condition):
+    """A Condition whose timed wait, in the writer's thread, expires when the test says.
+
+    So the test knows the new reader is queued behind the writer *before* the writer's
+    timeout expires, on any machine, with no race between the two.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(threading.Lock())
+        self.expire = threading.Event()
+        self.writer_ident: int | None = None
+
+    def wait_for(self, predicate, timeout=None):
+        if threading.get_ident() != self.writer_ident:
+            return super().wait_for(predicate, timeout)
+        result = predicate()
+        while not result and not self.expire.is_set():
+            self.wait()
+            result = predicate()
+        return result
+
+
 def test_a_writer_that_times_out_lets_readers_in() -> None:
     lock = RWLock()
-    assert lock.acquire_read(timeout=LONG)
-    t, box = in_thread(lock.acquire_write, 0.2)  # gives up while the reader holds on
-    assert wait_until(lambda: lock.writers_waiting == 1)
-    blocked, got_read = in_thread(lock.acquire_read, LONG)  # waits behind the writer...
-    finish(t)
-    assert box == [False]
-    finish(blocked)  # ...and gets in once the writer gave up
-    assert got_read == [True] and lock.readers == 2 and lock.writers_waiting == 0
+    lock._cond = cond = ExpireOnDemand()
+
+    def writer() -> bool:
+        cond.writer_ident = threading.get_ident()
+        return lock.acquire_write(timeout=LONG)  # "expires" on cond.expire
+
+    w, w_box, r, r_box = queue_writer_then_reader(lock, writer)
+    cond.expire.set()
+    with cond:
+        cond.notify(1)  # wakes the first waiter only: the writer, "timed out"
+    finish(w)
+    assert w_box == [False]
+    finish(r)  # the reader held back by the writer gets in
+    assert r_box == [True] and lock.readers == 2 and lock.writers_waiting == 0
+    lock.release_read()
+
+
+class Interrupted(Exception):
+    """Stands for a KeyboardInterrupt arriving while a writer waits."""
+
+
+class Tripwire(dict):
+    """The lock's per-thread read counts; once armed, the writer's predicate raises."""
+
+    armed = False
+
+    def __bool__(self) -> bool:
+        if self.armed:
+            raise Interrupted
+        return len(self) > 0
+
+
+def test_a_writer_interrupted_while_waiting_lets_readers_in() -> None:
+    lock = RWLock()
+    lock._reads = Tripwire()
+
+    def writer() -> str:
+        try:
+            lock.acquire_write(timeout=LONG)
+        except Interrupted:
+            return "Interrupted"
+        return "acquired"
+
+    w, w_box, r, r_box = queue_writer_then_reader(lock, writer)
+    lock._reads.armed = True
+    with lock._cond:
+        lock._cond.notify(1)  # wakes the first waiter only: the writer, which raises
+    finish(w)
+    lock._reads.armed = False
+    assert w_box == ["Interrupted"]
+    finish(r)  # without a notify on the exception path it would wait until LONG
+    assert r_box == [True] and lock.writers_waiting == 0 and lock.readers == 2
+    lock.release_read()
+
+
+def test_a_nested_read_does_not_wait_behind_a_queued_writer() -> None:
+    lock = RWLock()
+
+    def writer() -> bool:
+        with lock.write(timeout=LONG):
+            return True
+
+    w, w_box, r, r_box = queue_writer_then_reader(lock, writer)
+    assert lock.acquire_read(timeout=SHORT), "a nested read deadlocked behind the writer"
+    lock.release_read()
+    assert lock.readers == 1  # still held once by this thread
+    lock.release_read()  # the writer goes first, then the reader
+    finish(w)
+    finish(r)
+    assert w_box == [True] and r_box == [True]
+
+
+def test_mode_changes_in_one_thread_raise_instead_of_deadlocking() -> None:
+    lock = RWLock()
+    with lock.read(timeout=LONG), pytest.raises(RuntimeError):
+        lock.acquire_write(timeout=LONG)  # an upgrade would wait for itself
+    with lock.write(timeout=LONG):
+        with pytest.raises(RuntimeError):
+            lock.acquire_write(timeout=LONG)
+        with pytest.raises(RuntimeError):
+            lock.acquire_read(timeout=LONG)
+    assert (lock.readers, lock.writer_active, lock.writers_waiting) == (0, False, 0)
 
 
 def test_invariants_hold_under_mixed_load() -> None:
@@ -195,6 +321,11 @@ def test_wrong_releases_are_errors() -> None:
     lock = RWLock()
     with pytest.raises(RuntimeError):
         lock.release_read()
+    assert lock.acquire_read(timeout=LONG)
+    t, box = in_thread(lambda: _try(lock.release_read))  # it holds no read lock itself
+    finish(t)
+    assert box == ["RuntimeError"] and lock.readers == 1
+    lock.release_read()
     with pytest.raises(RuntimeError):
         lock.release_write()
     assert lock.acquire_write(timeout=LONG)

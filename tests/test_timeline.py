@@ -23,13 +23,17 @@ from pyconc.timeline import (
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def test_threads_get_one_row_each_in_order_of_first_start():
+def test_threads_get_one_row_each():
     rec = Recorder(group="threads")
+    # No thread ends before all have recorded: a thread that ended could hand its ident to
+    # the next one started (a busy machine starts them slowly), and two rows would be one.
+    all_recorded = threading.Barrier(3)
 
     def job(i: int) -> None:
         time.sleep(0.01 * i)
         with rec.span(f"job {i}", WAIT, "sleep"):
             time.sleep(0.01)
+        all_recorded.wait(timeout=10)
 
     threads = [threading.Thread(target=job, args=(i,)) for i in range(3)]
     for t in threads:
@@ -45,6 +49,26 @@ def test_threads_get_one_row_each_in_order_of_first_start():
         ["thread", "3", "job"],
     ]
     assert all(s.kind == "thread" and s.group == "threads" for s in rec.spans)
+
+
+def test_rows_are_in_order_of_first_start():
+    # Given in the order they ended (as a Recorder holds them), with worker ids in the reverse
+    # order of their starts: neither the input order nor the ids give the order of first start.
+    spans = [
+        Span("thread", 100, "c", 0.20, 0.25, WAIT, group="threads"),
+        Span("thread", 200, "b", 0.10, 0.30, WAIT, group="threads"),
+        Span("thread", 300, "a", 0.00, 0.40, WAIT, group="threads"),
+        Span("thread", 100, "c2", 0.26, 0.45, WAIT, group="threads"),
+    ]
+    rows = [line.split()[1:4] for line in timeline_table(spans).splitlines()[1:]]
+    assert rows == [
+        ["thread", "1", "a"],
+        ["thread", "2", "b"],
+        ["thread", "3", "c"],
+        ["thread", "3", "c2"],
+    ]
+    svg_rows = [t.text for t in ET.fromstring(timeline_svg(spans, "t")).iter(f"{SVG}text")]
+    assert [t for t in svg_rows if t.startswith("thread ")] == ["thread 1", "thread 2", "thread 3"]
 
 
 def test_asyncio_tasks_are_tasks():

@@ -10,24 +10,20 @@ Usage: python tools/check_links.py site
 
 from __future__ import annotations
 
-import re
 import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+import site_config
 
-
-def _setting(name: str) -> str:
-    m = re.search(rf"^{name}:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
-    return m.group(1) if m else ""
-
-
-SITE_URL = _setting("site_url")  # e.g. https://pythonconcurrent.github.io/PythonConcurrent/
+ROOT = site_config.ROOT
+_CONFIG = site_config.load()
+# e.g. https://pythonconcurrent.github.io/PythonConcurrent/
+SITE_URL = _CONFIG.get("site_url") or ""
 PREFIX = urlsplit(SITE_URL).path or "/"
-EDIT = _setting("repo_url").rstrip("/") + "/edit/"
+EDIT = (_CONFIG.get("repo_url") or "").rstrip("/") + "/edit/"
 
 
 class _Links(HTMLParser):

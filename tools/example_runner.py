@@ -294,14 +294,13 @@ def judge(name: str, output: str, meta: Meta, dev: bool) -> None:
 
 def command(path: Path, interpreter: Interpreter, dev: bool = False) -> list[str]:
     """How an example is started: the docs interpreter directly (its environment has the
-    examples' dependencies); any other through `uv run`, which installs what the PEP 723
-    block declares, as a reader's `uv run x.py` does."""
-    flags = ["-X", "dev"] if dev else []
+    examples' dependencies); any other through `uv run --script`, which installs what the
+    PEP 723 block declares, as a reader's `uv run x.py` does."""
     if interpreter.main:
-        return [interpreter.executable, *flags, str(path)]
+        return [interpreter.executable, *(["-X", "dev"] if dev else []), str(path)]
     uv = shutil.which("uv") or "uv"
     return [uv, "run", "--quiet", "--no-project", "--python", interpreter.executable,
-            "python", *flags, str(path)]  # fmt: skip
+            "--script", str(path)]  # fmt: skip
 
 
 def run(
@@ -329,6 +328,8 @@ def run(
         paths.insert(0, str(FORCE_START_METHOD_DIR))
         env["PYCONC_START_METHOD"] = start_method
     env["PYTHONPATH"] = os.pathsep.join(paths)
+    if dev:  # `uv run` takes no interpreter flags; the variable is the same as `-X dev`
+        env["PYTHONDEVMODE"] = "1"
     workdir = Path(tempfile.mkdtemp(prefix="pyconc-example-"))
     try:
         output, seconds, figures = execute(
@@ -415,7 +416,8 @@ def run_many(names: Iterable[str], workers: int | None = None) -> tuple[list[Res
     """Run examples, each once per interpreter it asks for: independent runs in parallel,
     benchmarks alone afterwards (one at a time, so their timings are honest).
 
-    Returns the results and the failures ({"name" or "name on 3.12": message}).
+    Returns the results and the failures ({name: message}, the message naming the Python
+    when it was not the docs one).
     """
     failures: dict[str, str] = {}
     jobs: list[tuple[str, Interpreter, bool]] = []
@@ -427,14 +429,16 @@ def run_many(names: Iterable[str], workers: int | None = None) -> tuple[list[Res
             continue
         jobs += [(name, i, meta.benchmark) for i in interpreters_for(meta)]
     results: list[Result] = []
+    failed = threading.Lock()  # one example's runs on several Pythons may fail at once
 
     def attempt(job: tuple[str, Interpreter, bool]) -> None:
         name, interpreter, _ = job
         try:
             results.append(cached_run(name, interpreter))
         except ExampleError as error:
-            where = "" if interpreter.main else f" on {interpreter.label}"
-            failures[f"{name}{where}"] = str(error)
+            where = "" if interpreter.main else f"on Python {interpreter.label}: "
+            with failed:
+                failures[name] = "\n".join(filter(None, [failures.get(name), where + str(error)]))
 
     # Threads are enough: each worker just waits on a child process.
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:

@@ -16,16 +16,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import chromium
 from site_server import SiteServer, pages
 
 TARGET = 95
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"  # full reports, gitignored
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
 
 
 def heaviest(site: Path) -> str:
@@ -40,7 +36,7 @@ def audit(cli: str, url: str, preset: str | None, report: Path) -> dict:
         "--output=json",
         f"--output-path={report}",
         f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
+        f"--chrome-flags={' '.join(chromium.FLAGS)}",
         "--quiet",
     ]
     if preset:

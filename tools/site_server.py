@@ -9,20 +9,21 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import io
 import mimetypes
-import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+import site_config
+
+ROOT = site_config.ROOT
 
 
-def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
+def site_prefix(config: str | Path = "mkdocs.yml") -> str:
     """The path part of the zh site_url, e.g. "/PythonConcurrent/" ("/" when unset)."""
-    m = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.M)
-    path = urlsplit(m.group(1)).path if m else "/"
+    path = urlsplit(site_config.load(config).get("site_url") or "").path or "/"
     return path if path.endswith("/") else path + "/"
 
 
@@ -61,7 +62,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
+        return io.BytesIO(body)
 
     def _not_found(self):
         # GitHub Pages answers every missing address with the site's root 404.html.
@@ -71,7 +72,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
+        return io.BytesIO(body)
 
 
 _COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
@@ -80,20 +81,6 @@ _COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 @functools.lru_cache(maxsize=512)
 def _gzip(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-
-
-class _Body:
-    """What send_head returns: a file-like object copyfile() can read."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return data
-
-    def close(self) -> None:
-        pass
 
 
 class SiteServer:

@@ -9,13 +9,7 @@ that switch to another greenlet whenever they would wait. It must run before any
 those modules: a module that already did `from socket import socket` keeps the original.
 """
 
-try:
-    from gevent import monkey
-except ImportError:
-    print(
-        "gevent is not installed for this Python (pinned gevent==26.9.0 is for CPython < 3.15): skipped"
-    )
-    raise SystemExit(0) from None
+from gevent import monkey  # pinned above, for the Pythons it has wheels for
 
 monkey.patch_all()  # the very first thing the program does
 

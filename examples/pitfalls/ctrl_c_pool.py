@@ -111,6 +111,7 @@ def press_ctrl_c_during(code: str, method: str, patience: float = 2.0) -> tuple[
         else:
             outcome += "; no process left behind"
         reader.join(timeout=30)
+        proc.stdout.close()  # the pipe we read its output from
         output = []
         while not lines.empty():
             output.append(lines.get())

@@ -46,7 +46,17 @@ if __name__ == "__main__":
 
     if sys.version_info >= (3, 11):
         # A fresh worker after every 2 tasks: memory leaks or state in a worker cannot pile up.
-        # It needs a start method other than fork; pass the context explicitly.
+        # It refuses fork. Without mp_context it picks spawn itself; here the
+        # context is passed explicitly, which also works on every platform.
+        if "fork" in multiprocessing.get_all_start_methods():
+            try:
+                ProcessPoolExecutor(
+                    mp_context=multiprocessing.get_context("fork"), max_tasks_per_child=2
+                )
+            except ValueError:
+                print("max_tasks_per_child with a fork context: ValueError")
+            else:
+                raise AssertionError("fork was accepted")
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=1, mp_context=ctx, max_tasks_per_child=2) as executor:
             pids = [executor.submit(whoami, n).result(timeout=30) for n in range(6)]

@@ -5,6 +5,7 @@
 """Daemon children die with their parent; Process.close() and Pool.close() mean different things."""
 
 import multiprocessing
+import threading
 import time
 
 import psutil
@@ -89,3 +90,7 @@ if __name__ == "__main__":
     pool.join()  # the workers finish the queue, then exit
     print(f"  tasks queued before close() still ran: {squares}")
     assert squares == [0, 1, 4, 9]
+
+    # A thread has nothing to release: there is no Thread.close() at all.
+    print(f"threading.Thread has a close() method: {hasattr(threading.Thread, 'close')}")
+    assert not hasattr(threading.Thread, "close")

@@ -5,6 +5,19 @@
 """Pipe(): duplex and one-way ends, and closing unused ends so recv() raises EOFError."""
 
 import multiprocessing
+import os
+import stat
+import sys
+
+
+def os_object(conn) -> str:
+    """What the operating system has behind a Connection's file descriptor."""
+    mode = os.fstat(conn.fileno()).st_mode
+    if stat.S_ISSOCK(mode):
+        return "a socket (socket.socketpair())"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (os.pipe())"
+    return "something else"
 
 
 def recv_within(conn, timeout: float = 30):
@@ -44,6 +57,12 @@ if __name__ == "__main__":
 
     print("One-way pipe: Pipe(duplex=False) returns (receive end, send end) — in that order")
     recv_end, send_end = multiprocessing.Pipe(duplex=False)
+    if sys.platform != "win32":  # Windows uses named pipes for both
+        print(f"  on POSIX, Pipe() ends are {os_object(here)};")
+        print(f"  Pipe(duplex=False) ends are {os_object(recv_end)}")
+        assert stat.S_ISSOCK(os.fstat(here.fileno()).st_mode)
+        assert stat.S_ISFIFO(os.fstat(recv_end.fileno()).st_mode)
+    here.close()
     try:
         recv_end.send("hello")
     except OSError as error:

@@ -2,7 +2,7 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""multiprocessing.Pool: map, imap_unordered, apply_async with a callback, size, and `with`."""
+"""multiprocessing.Pool: map, imap_unordered, apply vs apply_async, callbacks, size, `with`."""
 
 import multiprocessing
 import os
@@ -12,6 +12,21 @@ import time
 
 def square(n: int) -> int:
     return n * n
+
+
+meeting = None  # a Barrier each worker gets from its initializer
+
+
+def join_meeting(barrier) -> None:
+    global meeting
+    meeting = barrier
+
+
+def meet_and_wait(seconds: float) -> int:
+    """Passes only once 3 tasks are running at the same time, then waits."""
+    meeting.wait(timeout=10)  # BrokenBarrierError if the others never came
+    time.sleep(seconds)
+    return os.getpid()
 
 
 def slow_square(n: int) -> int:
@@ -65,6 +80,26 @@ if __name__ == "__main__":
             failing.get(timeout=30)
         except TypeError as error:
             print(f"  .get() re-raises the worker's exception here: TypeError: {error}")
+
+    # apply() waits for its result before returning: calls made one after the other
+    # run one after the other. apply_async() returns at once: the calls run together.
+    barrier = multiprocessing.Barrier(3)
+    with multiprocessing.Pool(3, initializer=join_meeting, initargs=(barrier,)) as pool:
+        warm_up = [pool.apply_async(meet_and_wait, (0,)) for _ in range(3)]
+        assert len({h.get(timeout=30) for h in warm_up}) == 3  # all 3 workers started
+        start = time.perf_counter()
+        handles = [pool.apply_async(meet_and_wait, (0.2,)) for _ in range(3)]
+        pids = [h.get(timeout=30) for h in handles]
+        together = time.perf_counter() - start
+        assert len(set(pids)) == 3  # three workers met at the barrier: concurrently
+        start = time.perf_counter()
+        for _ in range(3):
+            pool.apply(time.sleep, (0.2,))
+        in_turn = time.perf_counter() - start
+    print("3 calls of 0.2 s each:")
+    print(f"  apply_async() x3, then get(): {together:.2f} s (ideal 0.20 s: at once;")
+    print("    all three met at a Barrier(3), which needs them running together)")
+    print(f"  apply() x3:                   {in_turn:.2f} s (ideal 0.60 s: in turn)")
 
     print("Leaving `with Pool()` calls terminate(), not close() + join():")
     with multiprocessing.Pool(2) as pool:

@@ -2,7 +2,12 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""multiprocessing.Queue: blocking put/get with timeouts, why empty() can't decide, sentinels."""
+"""multiprocessing.Queue: blocking put/get with timeouts, why empty() can't decide, sentinels.
+
+A put() starts the queue's feeder thread in this process. Forking a process that runs
+threads can deadlock the child (3.12+ warns about it), so each queue this process has put
+into is closed, and its feeder thread joined, before the next processes start.
+"""
 
 import multiprocessing
 import queue  # the Empty and Full exceptions live in the standard queue module
@@ -53,17 +58,21 @@ if __name__ == "__main__":
         q.get(timeout=0.2)
     except queue.Empty:
         print("  get() on an empty queue -> queue.Empty after 0.2 s")
+    q.close()  # nothing more to put: the feeder thread ends...
+    q.join_thread()  # ...and we wait for it, so no thread runs when we fork
 
     print("empty() is already stale when you act on it:")
     one_item, results = multiprocessing.Queue(), multiprocessing.Queue()
     barrier = multiprocessing.Barrier(2)
-    one_item.put("the only item")
     consumers = [
         multiprocessing.Process(target=take_one, args=(one_item, barrier, results))
         for _ in range(2)
     ]
     for p in consumers:
         p.start()
+    one_item.put("the only item")  # after the start: the consumers wait to see it
+    one_item.close()
+    one_item.join_thread()
     outcomes = [results.get(timeout=30) for _ in consumers]
     for p in consumers:
         p.join(timeout=30)

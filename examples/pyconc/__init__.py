@@ -4,8 +4,6 @@ Copy the whole `pyconc` folder next to your script (or onto `PYTHONPATH`); it ne
 standard library. Each module has one job:
 
 - `pyconc.timing`: time a piece of work several times and report it with honest precision.
-- `pyconc.rwlock`: a read-write lock for threads (many readers or one writer; writers are
-  not starved by readers), with timeouts on every acquire.
 - `pyconc.timeline`: record which worker ran what, and when; draw it as a plain SVG timeline
   (and benchmark speed-ups against their ideal) with the same numbers as a text table.
 - `pyconc.workloads`: standard jobs to measure: waiting (sleep, a loopback socket server),

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import math
 import multiprocessing
 import os
 import re
@@ -123,7 +125,8 @@ class Recorder:
         """Add spans recorded elsewhere (e.g. returned by `recorded()` from a process)."""
         with self._lock:
             self._spans.extend(
-                s if s.group or not self.group else _with_group(s, self.group) for s in spans
+                s if s.group or not self.group else dataclasses.replace(s, group=self.group)
+                for s in spans
             )
 
     @contextlib.contextmanager
@@ -136,12 +139,6 @@ class Recorder:
         finally:
             end = time.perf_counter()
             self.add(Span(kind, worker, label, start, end, state, waited, self.group))
-
-
-def _with_group(span: Span, group: str) -> Span:
-    return Span(
-        span.kind, span.worker, span.label, span.start, span.end, span.state, span.waited, group
-    )
 
 
 def recorded(
@@ -201,22 +198,11 @@ def _rows(spans: Sequence[Span]) -> list[tuple[str, tuple[str, int | str], str]]
 
 def _nice_step(span: float, target: int = 8) -> float:
     raw = span / target
-    magnitude = 10 ** _floor_log10(raw)
+    magnitude = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * magnitude:
             return factor * magnitude
     return 10 * magnitude  # pragma: no cover
-
-
-def _floor_log10(x: float) -> int:
-    n = 0
-    while x >= 10:
-        x /= 10
-        n += 1
-    while x < 1:
-        x *= 10
-        n -= 1
-    return n
 
 
 def _ms(seconds: float) -> str:
@@ -239,48 +225,76 @@ def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Or
     """
     if not spans:
         raise ValueError("nothing to draw: no spans")
-    zero = _origins(spans, origin)
-    spans = [_shifted(s, zero[s.group]) for s in spans]
-    origin = 0.0
+    spans = _shifted(spans, origin)
     total = max(max(s.end for s in spans), 1e-6)
     rows = _rows(spans)
     groups = list(dict.fromkeys(g for g, _, _ in rows))
     named_groups = any(groups)
-    left, right, top, row_h, bar_h, group_h = 132, 16, 46, 24, 16, 22
-    plot_w = width - left - right
-    height = top + len(rows) * row_h + (len(groups) * group_h if named_groups else 0) + 62
-
-    def x(t: float) -> float:
-        return left + (t - origin) / total * plot_w
-
+    height = _TOP + len(rows) * _ROW_H + (len(groups) * _GROUP_H if named_groups else 0) + 62
+    plot = _Plot(width - _LEFT - _RIGHT, total, height - 46)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" font-family="{escape(_FONT)}" '
         f'font-size="12">',
         f"<title>{escape(title)}</title>",
-        f"<desc>{escape(_describe(spans, rows, origin))}</desc>",
+        f"<desc>{escape(_describe(spans, rows))}</desc>",
         f'<rect width="{width}" height="{height}" fill="{_BG}" stroke="{_GRID}"/>',
         f'<text x="12" y="24" font-size="15" font-weight="600" fill="{_FG}">{escape(title)}</text>',
+        *_time_axis(plot),
     ]
-    plot_bottom = height - 46
-    step = _nice_step(total)
+    labels, row_y = _row_labels(rows, named_groups)
+    out += labels
+    out += _bars(spans, row_y, plot)
+    out += _legend(spans, height)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+# Layout of a timeline, in pixels: margins, row and bar heights, the height of a group's title.
+_LEFT, _RIGHT, _TOP, _ROW_H, _BAR_H, _GROUP_H = 132, 16, 46, 24, 16, 22
+
+
+@dataclasses.dataclass(frozen=True)
+class _Plot:
+    """Where time is drawn: `width` pixels for `total` seconds, the axis at `bottom`."""
+
+    width: int
+    total: float
+    bottom: int
+
+    def x(self, t: float) -> float:
+        return _LEFT + t / self.total * self.width
+
+
+def _time_axis(plot: _Plot) -> list[str]:
+    """Vertical grid lines at round milliseconds, their labels, and the axis title."""
+    out = []
+    step = _nice_step(plot.total)
     tick = 0.0
-    while tick <= total + 1e-9:
-        tx = left + tick / total * plot_w
+    while tick <= plot.total + 1e-9:
+        tx = plot.x(tick)
         out.append(
-            f'<line x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" y2="{plot_bottom}" '
+            f'<line x1="{tx:.1f}" y1="{_TOP - 6}" x2="{tx:.1f}" y2="{plot.bottom}" '
             f'stroke="{_GRID}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{tx:.1f}" y="{plot_bottom + 16}" text-anchor="middle" fill="{_MUTED}">'
+            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" text-anchor="middle" fill="{_MUTED}">'
             f"{_ms(tick)}</text>"
         )
         tick += step
     out.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{plot_bottom + 34}" text-anchor="middle" '
+        f'<text x="{_LEFT + plot.width / 2:.1f}" y="{plot.bottom + 34}" text-anchor="middle" '
         f'fill="{_MUTED}">time (ms)</text>'
     )
-    y = top
+    return out
+
+
+def _row_labels(
+    rows: Sequence[tuple[str, tuple[str, int | str], str]], named_groups: bool
+) -> tuple[list[str], dict[tuple[str, tuple[str, int | str]], float]]:
+    """The group titles and row names, and each row's top y."""
+    out = []
+    y = _TOP
     row_y: dict[tuple[str, tuple[str, int | str]], float] = {}
     current = None
     for group, key, name in rows:
@@ -289,18 +303,26 @@ def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Or
             out.append(
                 f'<text x="12" y="{y + 15}" font-weight="600" fill="{_FG}">{escape(group)}</text>'
             )
-            y += group_h
+            y += _GROUP_H
         row_y[(group, key)] = y
         out.append(f'<text x="24" y="{y + 16}" fill="{_MUTED}">{escape(name)}</text>')
-        y += row_h
+        y += _ROW_H
+    return out, row_y
+
+
+def _bars(
+    spans: Sequence[Span], row_y: dict[tuple[str, tuple[str, int | str]], float], plot: _Plot
+) -> list[str]:
+    """One bar per span on its worker's row, with a tooltip, labelled when the label fits."""
+    out = []
     for s in sorted(spans, key=lambda s: s.start):
-        y0 = row_y[(s.group, (s.kind, s.worker))] + (row_h - bar_h) / 2
-        x0, x1 = x(s.start), max(x(s.end), x(s.start) + 1.0)
-        tip = f"{s.label}: {_ms(s.start - origin)}-{_ms(s.end - origin)} ms, {s.state}"
+        y0 = row_y[(s.group, (s.kind, s.worker))] + (_ROW_H - _BAR_H) / 2
+        x0, x1 = plot.x(s.start), max(plot.x(s.end), plot.x(s.start) + 1.0)
+        tip = f"{s.label}: {_ms(s.start)}-{_ms(s.end)} ms, {s.state}"
         if s.waited:
             tip += f" ({s.waited})"
         out.append(
-            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{bar_h}" rx="2" '
+            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
             f'fill="{_FILL[s.state]}" stroke="{_STROKE[s.state]}" stroke-width="1">'
             f"<title>{escape(tip)}</title></rect>"
         )
@@ -309,8 +331,14 @@ def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Or
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
                 f'font-size="11" fill="{_TEXT[s.state]}">{escape(s.label)}</text>'
             )
+    return out
+
+
+def _legend(spans: Sequence[Span], height: int) -> list[str]:
+    """A swatch and its meaning for each state the spans use."""
+    out = []
     states = [st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)]
-    lx = left
+    lx = _LEFT
     for st in states:
         words = _WORDS[st]
         out.append(
@@ -319,8 +347,7 @@ def timeline_svg(spans: Sequence[Span], title: str, width: int = 760, origin: Or
         )
         out.append(f'<text x="{lx + 20}" y="{height - 7}" fill="{_FG}">{words}</text>')
         lx += 28 + 7 * len(words)
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
@@ -332,12 +359,17 @@ def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
     return {g: min(s.start for s in spans if s.group == g) for g in groups}
 
 
-def _shifted(s: Span, zero: float) -> Span:
-    return Span(s.kind, s.worker, s.label, s.start - zero, s.end - zero, s.state, s.waited, s.group)
+def _shifted(spans: Sequence[Span], origin: Origin) -> list[Span]:
+    """The spans with times counted from their group's origin (0 ms)."""
+    zero = _origins(spans, origin)
+    return [
+        dataclasses.replace(s, start=s.start - zero[s.group], end=s.end - zero[s.group])
+        for s in spans
+    ]
 
 
-def _describe(spans: Sequence[Span], rows: Sequence[tuple], origin: float) -> str:
-    end = max(s.end for s in spans) - origin
+def _describe(spans: Sequence[Span], rows: Sequence[tuple]) -> str:
+    end = max(s.end for s in spans)
     return f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; the table printed with it has the numbers."
 
 
@@ -354,9 +386,7 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
     """
     if not spans:
         return "(no spans)"
-    zero = _origins(spans, origin)
-    spans = [_shifted(s, zero[s.group]) for s in spans]
-    origin = 0.0
+    spans = _shifted(spans, origin)
     names = {(g, key): name for g, key, name in _rows(spans)}
     order = {k: i for i, k in enumerate(names)}
     lines = [
@@ -364,8 +394,8 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
             s.group,
             names[(s.group, (s.kind, s.worker))],
             s.label,
-            _ms(s.start - origin),
-            _ms(s.end - origin),
+            _ms(s.start),
+            _ms(s.end),
             s.state + (f" ({s.waited})" if s.waited else ""),
         )
         for s in sorted(spans, key=lambda s: (order[(s.group, (s.kind, s.worker))], s.start))

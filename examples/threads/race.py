@@ -5,12 +5,13 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""A race condition that loses updates on every Python, then the same code fixed with a Lock.
+"""A race condition forced to lose updates on every run, then the same code fixed with a Lock.
 
-Each increment reads the shared balance, then writes back read + 1. If another thread writes
-between our read and our write, one of the two updates is lost. `time.sleep(0)` between the
-read and the write forces a thread switch at exactly that point, so the race shows every time
-instead of once in a blue moon; in real code the gap is a function call, a log line, an I/O.
+Each deposit reads the shared balance, then writes back read + 1. If another thread writes
+between our read and our write, one of the two updates is lost. A Barrier between the read
+and the write makes every thread read before any thread writes, so each round loses exactly
+THREADS - 1 deposits, on every Python and every run; in real code the gap is a function call,
+a log line, an I/O, and the loss happens only sometimes.
 """
 
 import sys
@@ -25,16 +26,18 @@ class Account:
     def __init__(self) -> None:
         self.balance = 0
         self.lock = threading.Lock()
+        self.all_read = threading.Barrier(THREADS, timeout=10)
 
     def deposit_unsafe(self) -> None:
         current = self.balance  # read
-        time.sleep(0)  # yield: let another thread run between the read and the write
+        self.all_read.wait()  # every thread has read the same balance now
         self.balance = current + 1  # write: overwrites whatever happened meanwhile
+        self.all_read.wait()  # every thread has written before the next read
 
     def deposit_safe(self) -> None:
         with self.lock:  # read-modify-write as one step: no other thread can interleave
             current = self.balance
-            time.sleep(0)  # the same yield; now other threads wait at the lock
+            time.sleep(0)  # offer a switch: the others wait at the lock
             self.balance = current + 1
 
 
@@ -69,7 +72,9 @@ if __name__ == "__main__":
     account = Account()
     lost = run(account, account.deposit_unsafe)
     print(f"without a lock: balance {account.balance}, lost updates: {lost}")
-    assert lost > 0, "the forced interleaving should always lose updates"
+    # Each round, THREADS threads read the same balance and write the same value back.
+    assert lost == (THREADS - 1) * INCREMENTS, lost
+    print(f"  every round loses {THREADS - 1} of its {THREADS} deposits, on every run")
 
     account = Account()
     lost = run(account, account.deposit_safe)
@@ -85,7 +90,6 @@ if __name__ == "__main__":
     for t in threads:
         t.join(timeout=30)
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    print(
-        f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,} updates "
-        f"this run (Python {sys.version_info.major}.{sys.version_info.minor}, GIL enabled: {gil})"
-    )
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,}")
+    print(f"  updates this run (Python {version}, GIL enabled: {gil})")

@@ -3,7 +3,9 @@
 import os
 from pathlib import Path
 
+import chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("PYCONC_SITE", ROOT / "site")).resolve()
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM, CHROMIUM_FLAGS = chromium.PATH, chromium.FLAGS

@@ -7,27 +7,12 @@ Needs: a built site/ (or PYCONC_SITE), Playwright for Python, and a Chromium bin
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser_settings import CHROMIUM, SITE
+from browser_settings import CHROMIUM, CHROMIUM_FLAGS, SITE
 from site_server import SiteServer
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_configure(config):
