@@ -7,6 +7,7 @@ worker can run them: process pools import them by name, and `InterpreterPoolExec
 - `wait()`: sleeps; stands for any wait on the outside world.
 - `ask()` / `ask_async()`: one request to a `SlowServer` on 127.0.0.1, a real socket wait.
 - `count_primes()`: pure Python computation; it holds the GIL while it runs.
+- `crunch()`: the same computation in equal rounds, so a job can be sized (`autorange()`).
 - `digest()`: SHA-256 of a buffer; hashlib releases the GIL while it hashes large data.
 """
 
@@ -44,6 +45,23 @@ def count_primes(limit: int) -> int:
         else:
             count += 1
     return count
+
+
+CRUNCH_LIMIT, CRUNCH_PRIMES = 100, 25  # one round: the primes below 100 (there are 25)
+
+
+def crunch(rounds: int) -> int:
+    """Pure-Python work in `rounds` equal rounds: its time grows in proportion to `rounds`.
+
+    Each round counts the primes below 100 (some tens of microseconds), so a job can be
+    sized finely, from a fraction of a millisecond up to seconds. Returns the total count,
+    `rounds * 25`, for checking.
+
+    Example:
+        >>> crunch(3)
+        75
+    """
+    return sum(count_primes(CRUNCH_LIMIT) for _ in range(rounds))
 
 
 @functools.lru_cache(maxsize=4)
