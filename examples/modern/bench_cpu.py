@@ -85,7 +85,9 @@ def benchmark(slug, name, job, size, expected, pools):
     svg = chart(points, ideal, title)
     Path(f"bench_cpu_{slug}.svg").write_text(svg, encoding="utf-8")
     # The same chart in Chinese, which the site's Chinese pages show instead.
-    zh = chart(points, ideal, f"计算（{name}）：相对顺序执行的加速比", lang="zh")
+    zh = chart(
+        points, ideal, f"计算（{name}）：相对顺序执行的加速比", lang="zh"
+    )
     Path(f"bench_cpu_{slug}.zh.svg").write_text(zh, encoding="utf-8")
 
 

@@ -72,7 +72,9 @@ def machine() -> str:
         f"{os.cpu_count()} CPUs, {platform.python_implementation()} "
         f"{platform.python_version()} ({build}, {gil}), {platform.system()}"
     )
-    if hasattr(os, "getloadavg"):  # how busy the machine was: other programs share the cores
+    if hasattr(
+        os, "getloadavg"
+    ):  # how busy the machine was: other programs share the cores
         line += f", load {os.getloadavg()[0]:.1f}"
     return line
 
@@ -125,10 +127,14 @@ def autorange(
             size *= 2
 
 
-def _probe(delay: float, setup: Callable[[], object] | None) -> tuple[int, int]:
+def _probe(
+    delay: float, setup: Callable[[], object] | None
+) -> tuple[int, int]:
     if setup is not None:
         setup()
-    time.sleep(delay)  # stay busy, so that the next task goes to another worker
+    time.sleep(
+        delay
+    )  # stay busy, so that the next task goes to another worker
     return os.getpid(), threading.get_ident()
 
 
@@ -158,7 +164,11 @@ def warm(
     seen: set[tuple[int, int]] = set()
     deadline = time.monotonic() + timeout
     while len(seen) < workers and time.monotonic() < deadline:
-        seen.update(pool.map(_probe, [0.02] * workers, [setup] * workers, timeout=timeout))
+        seen.update(
+            pool.map(
+                _probe, [0.02] * workers, [setup] * workers, timeout=timeout
+            )
+        )
     return len(seen)
 
 
@@ -219,7 +229,9 @@ def compare(
     seconds: dict[tuple[str, int], list[float]] = {}
     last: dict[tuple[str, int], Sequence[object]] = {}
     runs = [
-        ("sequential", 1) if scale_sequential and name == "sequential" else (name, n)
+        ("sequential", 1)
+        if scale_sequential and name == "sequential"
+        else (name, n)
         for n in workers
         for name in models
     ]
@@ -227,18 +239,28 @@ def compare(
         for name, n in runs:
             start = time.perf_counter()
             results = models[name](n)
-            seconds.setdefault((name, n), []).append(time.perf_counter() - start)
+            seconds.setdefault((name, n), []).append(
+                time.perf_counter() - start
+            )
             assert len(results) == n, (name, n, results)
             check(results)
             last[name, n] = results
-    timing = {key: Timing(tuple(times), last[key]) for key, times in seconds.items()}
+    timing = {
+        key: Timing(tuple(times), last[key]) for key, times in seconds.items()
+    }
     points = []
     for n in workers:
         base = timing.get(("sequential", n))
-        if base is None:  # scaled: N jobs one after another take N times one job
+        if (
+            base is None
+        ):  # scaled: N jobs one after another take N times one job
             one = timing["sequential", 1]
             base = Timing(tuple(t * n for t in one.seconds), one.result)
-        points += [Point(name, n, timing[name, n], base) for name in models if (name, n) in timing]
+        points += [
+            Point(name, n, timing[name, n], base)
+            for name in models
+            if (name, n) in timing
+        ]
     return points
 
 
@@ -249,7 +271,9 @@ def report(points: Sequence[Point], ideal: Callable[[int], float]) -> str:
     against the sequential median. A median speed-up more than 10% above the ideal cannot
     come from concurrency; the table then ends with a line (`BUSY`) saying so.
     """
-    lines = [f"{'model':<17}{'N':>2}{'median':>9}{'speed-up':>10}{'range':>12}  ideal"]
+    lines = [
+        f"{'model':<17}{'N':>2}{'median':>9}{'speed-up':>10}{'range':>12}  ideal"
+    ]
     for p in points:
         mid, low, high = p.speedup()
         spread = f"{low:.1f}-{high:.1f}x"
@@ -283,7 +307,10 @@ def fmt_seconds(seconds: float) -> str:
 
 
 def chart(
-    points: Sequence[Point], ideal: Callable[[int], float], title: str, lang: str = "en"
+    points: Sequence[Point],
+    ideal: Callable[[int], float],
+    title: str,
+    lang: str = "en",
 ) -> str:
     """An SVG chart of the speed-ups (sequential left out: it is 1x by definition).
 
@@ -295,7 +322,9 @@ def chart(
     for p in sorted(points, key=lambda p: p.workers):
         if p.model != "sequential":
             series.setdefault(p.model, []).append(p.speedup())
-    return speedup_svg(title, workers, series, [ideal(n) for n in workers], lang=lang)
+    return speedup_svg(
+        title, workers, series, [ideal(n) for n in workers], lang=lang
+    )
 
 
 @dataclass(frozen=True)
@@ -354,11 +383,16 @@ def sweep(
         times: dict[str, list[float]] = {"sequential": [], "parallel": []}
         results: dict[str, object] = {}
         for _ in range(repeat):
-            for name, run in (("sequential", sequential), ("parallel", parallel)):
+            for name, run in (
+                ("sequential", sequential),
+                ("parallel", parallel),
+            ):
                 start = time.perf_counter()
                 results[name] = run(jobs, units)
                 times[name].append(time.perf_counter() - start)
-            assert results["parallel"] == results["sequential"], "the pool got another answer"
+            assert results["parallel"] == results["sequential"], (
+                "the pool got another answer"
+            )
         steps.append(
             Step(
                 units * unit_seconds,

@@ -47,7 +47,10 @@ def count_primes(limit: int) -> int:
     return count
 
 
-CRUNCH_LIMIT, CRUNCH_PRIMES = 100, 25  # one round: the primes below 100 (there are 25)
+CRUNCH_LIMIT, CRUNCH_PRIMES = (
+    100,
+    25,
+)  # one round: the primes below 100 (there are 25)
 
 
 def crunch(rounds: int) -> int:
@@ -108,7 +111,9 @@ class SlowServer(socketserver.ThreadingTCPServer):
         super().__init__(("127.0.0.1", 0), _SlowHandler)
         self.delay = delay
         self.address: tuple[str, int] = self.server_address[:2]
-        self._thread = threading.Thread(target=self.serve_forever, name="slow-server")
+        self._thread = threading.Thread(
+            target=self.serve_forever, name="slow-server"
+        )
 
     def __enter__(self) -> SlowServer:
         self._thread.start()
@@ -120,7 +125,9 @@ class SlowServer(socketserver.ThreadingTCPServer):
         self.server_close()
 
 
-def ask(address: tuple[str, int], message: str = "ping", timeout: float = 10.0) -> str:
+def ask(
+    address: tuple[str, int], message: str = "ping", timeout: float = 10.0
+) -> str:
     """Send one line to a `SlowServer` and return its answer (a blocking socket wait)."""
     with socket.create_connection(address, timeout=timeout) as sock:
         sock.sendall(message.encode() + b"\n")
@@ -128,7 +135,9 @@ def ask(address: tuple[str, int], message: str = "ping", timeout: float = 10.0) 
             return answer.readline().decode().strip()
 
 
-async def ask_async(address: tuple[str, int], message: str = "ping", timeout: float = 10.0) -> str:
+async def ask_async(
+    address: tuple[str, int], message: str = "ping", timeout: float = 10.0
+) -> str:
     """The same request as `ask()`, with asyncio streams: the event loop waits, not a thread."""
 
     async def exchange() -> str:
