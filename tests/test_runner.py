@@ -169,3 +169,19 @@ def test_other_pythons_install_what_the_block_declares(scratch):
     name = scratch("deps.py", header + "import psutil\nprint(psutil.__version__)\n")
     result = example_runner.run(name, interpreter=others[0])
     assert result.output.strip().endswith("7.2.2")
+
+
+def test_a_child_started_with_sys_executable_is_the_same_python(scratch):
+    # Examples start children with sys.executable; on another Python that must be that
+    # Python, not whatever a launcher (a pyenv shim) resolves `python` to.
+    others = [i for i in example_runner.interpreters() if not i.main]
+    if not others:
+        pytest.skip("only the docs Python is installed here")
+    code = (
+        "import subprocess, sys\n"
+        "child = subprocess.run([sys.executable, '-c', 'import sys; print(sys.version)'],\n"
+        "                       capture_output=True, text=True, timeout=60).stdout\n"
+        "print(child.strip() == sys.version)\n"
+    )
+    name = scratch("child.py", code)
+    assert example_runner.run(name, interpreter=others[0]).output.strip() == "True"

@@ -43,7 +43,7 @@ TOOLKIT = EXAMPLES / "pyconc"  # helpers examples may import; part of every cach
 CACHE = ROOT / ".cache" / "examples"
 FORCE_START_METHOD_DIR = Path(__file__).resolve().parent / "start_method"
 # Bump when the way examples are run changes, so old cached outputs are not reused.
-RUNNER_VERSION = "5"
+RUNNER_VERSION = "6"
 # The interpreters readers run, in the order their output tabs appear after the docs one.
 KNOWN_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.14t", "3.15")
 
@@ -72,6 +72,7 @@ print(json.dumps({
     "start_method": multiprocessing.get_all_start_methods()[0],
     "cpus": os.cpu_count() or 1,
     "build": sys.version,
+    "real_executable": sys.executable,
 }))
 """
 
@@ -110,7 +111,11 @@ def _probe(executable: str, main: bool = False) -> Interpreter | None:
         return None
     if out.returncode != 0:
         return None  # e.g. a pyenv shim for a version that is not enabled
-    return Interpreter(executable=executable, main=main, **json.loads(out.stdout))
+    facts = json.loads(out.stdout)
+    # The interpreter's own path, not a launcher's: a venv made from a pyenv shim would
+    # run whichever Python the shim picks for the name `python`, not this one.
+    real = facts.pop("real_executable")
+    return Interpreter(executable=executable if main else real, main=main, **facts)
 
 
 @functools.cache

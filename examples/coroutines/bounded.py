@@ -42,7 +42,9 @@ async def request(i: int, sem: asyncio.Semaphore, counter: InFlight) -> int:
 async def with_semaphore() -> None:
     sem, counter = asyncio.Semaphore(LIMIT), InFlight()
     start = time.perf_counter()
-    results = await asyncio.gather(*(request(i, sem, counter) for i in range(JOBS)))
+    results = await asyncio.gather(
+        *(request(i, sem, counter) for i in range(JOBS))
+    )
     elapsed = time.perf_counter() - start
     ideal = JOBS / LIMIT * DELAY
     print(
@@ -57,7 +59,9 @@ async def producer(queue: asyncio.Queue, produced: list[int]) -> None:
         produced.append(i)
 
 
-async def consumer(queue: asyncio.Queue, done: list[int], counter: InFlight) -> None:
+async def consumer(
+    queue: asyncio.Queue, done: list[int], counter: InFlight
+) -> None:
     while True:
         item = await queue.get()
         try:
@@ -73,16 +77,25 @@ async def with_queue() -> None:
     produced: list[int] = []
     done: list[int] = []
     counter = InFlight()
-    consumers = [asyncio.create_task(consumer(queue, done, counter)) for _ in range(LIMIT)]
+    consumers = [
+        asyncio.create_task(consumer(queue, done, counter))
+        for _ in range(LIMIT)
+    ]
     await asyncio.wait_for(producer(queue, produced), timeout=10)
-    await asyncio.wait_for(queue.join(), timeout=10)  # every item got its task_done()
-    for c in consumers:  # the consumers loop forever: stop them once the work is done
+    await asyncio.wait_for(
+        queue.join(), timeout=10
+    )  # every item got its task_done()
+    for c in (
+        consumers
+    ):  # the consumers loop forever: stop them once the work is done
         c.cancel()
     await asyncio.gather(*consumers, return_exceptions=True)
     print(
         f"  Queue(maxsize={LIMIT}) + {LIMIT} consumers: {len(done)} items, at most {counter.peak} at once"
     )
-    assert sorted(done) == [i * i for i in range(JOBS)] and counter.peak <= LIMIT
+    assert (
+        sorted(done) == [i * i for i in range(JOBS)] and counter.peak <= LIMIT
+    )
 
 
 async def ticks(n: int, interval: float) -> AsyncIterator[int]:

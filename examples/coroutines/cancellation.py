@@ -27,7 +27,9 @@ async def worker(name: str, delay: float) -> str:
 
 
 async def worker_until(name: str, release: asyncio.Event) -> str:
-    await release.wait()  # finishes only when told to, so what follows does not depend on timing
+    await (
+        release.wait()
+    )  # finishes only when told to, so what follows does not depend on timing
     return f"{name} finished"
 
 
@@ -44,16 +46,26 @@ async def main() -> None:
     try:
         await task
     except asyncio.CancelledError:
-        print(f"  awaiting it raised CancelledError; cancelled() = {task.cancelled()}")
+        print(
+            f"  awaiting it raised CancelledError; cancelled() = {task.cancelled()}"
+        )
     print(f"  log: {log}")
-    assert log == ["A acquired a connection", "A cancelled", "A released its connection"]
+    assert log == [
+        "A acquired a connection",
+        "A cancelled",
+        "A released its connection",
+    ]
 
     print("2. asyncio.wait_for(..., timeout=0.05):")
     log.clear()
     try:
         await asyncio.wait_for(worker("B", 10), timeout=0.05)
-    except asyncio.TimeoutError:  # an alias of the built-in TimeoutError since 3.11
-        print("  raised TimeoutError after the inner task was cancelled and cleaned up")
+    except (
+        asyncio.TimeoutError
+    ):  # an alias of the built-in TimeoutError since 3.11
+        print(
+            "  raised TimeoutError after the inner task was cancelled and cleaned up"
+        )
     print(f"  log: {log}")
     assert log[-1] == "B released its connection"
 
@@ -64,13 +76,21 @@ async def main() -> None:
     try:
         await asyncio.gather(slow, fail_after(0.01))
     except ValueError as error:
-        print(f"  gather raised {error!r} at once, but C is still running: {not slow.done()}")
+        print(
+            f"  gather raised {error!r} at once, but C is still running: {not slow.done()}"
+        )
     assert not slow.done()
     release.set()
-    print(f"  C then returned {await asyncio.wait_for(slow, 10)!r}; nothing cancelled it")
+    print(
+        f"  C then returned {await asyncio.wait_for(slow, 10)!r}; nothing cancelled it"
+    )
 
-    print("4. gather(..., return_exceptions=True) collects failures as values:")
-    results = await asyncio.gather(worker("D", 0.01), fail_after(0.01), return_exceptions=True)
+    print(
+        "4. gather(..., return_exceptions=True) collects failures as values:"
+    )
+    results = await asyncio.gather(
+        worker("D", 0.01), fail_after(0.01), return_exceptions=True
+    )
     print(f"  {[r if isinstance(r, str) else repr(r) for r in results]}")
     assert isinstance(results[1], ValueError)
 

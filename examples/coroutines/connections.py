@@ -37,19 +37,29 @@ def peak_rss_mb() -> float:
 
         return psutil.Process().memory_info().peak_wset / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KB on Linux
+    return (
+        peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+    )  # bytes on macOS, KB on Linux
 
 
 def connections_allowed() -> int:
     """How many connections the open-files limit allows (raising the soft limit if we may)."""
     try:
         import resource
-    except ImportError:  # Windows has no per-process descriptor limit of this kind
+    except (
+        ImportError
+    ):  # Windows has no per-process descriptor limit of this kind
         return WANTED
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted_fds = 2 * WANTED + 100  # both ends of each connection, plus some headroom
+    wanted_fds = (
+        2 * WANTED + 100
+    )  # both ends of each connection, plus some headroom
     if soft != resource.RLIM_INFINITY and soft < wanted_fds:
-        new_soft = wanted_fds if hard == resource.RLIM_INFINITY else min(hard, wanted_fds)
+        new_soft = (
+            wanted_fds
+            if hard == resource.RLIM_INFINITY
+            else min(hard, wanted_fds)
+        )
         try:
             resource.setrlimit(resource.RLIMIT_NOFILE, (new_soft, hard))
             soft = new_soft
@@ -67,7 +77,9 @@ async def asyncio_run(n: int) -> dict:
     arrived = 0
     everyone_here = asyncio.Event()
 
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def handle(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
         nonlocal arrived
         try:
             line = await reader.readline()
@@ -107,17 +119,23 @@ async def asyncio_run(n: int) -> dict:
 
 
 def threads_run(n: int) -> dict:
-    everyone_here = threading.Barrier(n)  # the n server threads wait for each other
+    everyone_here = threading.Barrier(
+        n
+    )  # the n server threads wait for each other
     replies: list[bytes | None] = [None] * n
 
     def serve(conn: socket.socket) -> None:
         with conn, conn.makefile("rb") as f:
             line = f.readline()
-            everyone_here.wait(TIMEOUT)  # raises BrokenBarrierError rather than hang
+            everyone_here.wait(
+                TIMEOUT
+            )  # raises BrokenBarrierError rather than hang
             conn.sendall(line.upper())
 
     def client(port: int, i: int) -> None:
-        with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
+        with socket.create_connection(
+            ("127.0.0.1", port), timeout=TIMEOUT
+        ) as s:
             s.sendall(b"hello %d\n" % i)
             with s.makefile("rb") as f:
                 replies[i] = f.readline()
@@ -126,7 +144,9 @@ def threads_run(n: int) -> dict:
         listener.settimeout(TIMEOUT)
         port = listener.getsockname()[1]
         start = time.perf_counter()
-        clients = [threading.Thread(target=client, args=(port, i)) for i in range(n)]
+        clients = [
+            threading.Thread(target=client, args=(port, i)) for i in range(n)
+        ]
         for t in clients:
             t.start()
         servers = []
@@ -146,18 +166,26 @@ def threads_run(n: int) -> dict:
 def child(mode: str, n: int) -> None:
     connections_allowed()  # the child raises its own soft limit too
     before = peak_rss_mb()
-    result = asyncio.run(asyncio_run(n)) if mode == "asyncio" else threads_run(n)
+    result = (
+        asyncio.run(asyncio_run(n)) if mode == "asyncio" else threads_run(n)
+    )
     result["rss_growth_mb"] = peak_rss_mb() - before
     print(json.dumps(result))
 
 
 def main() -> None:
     n = connections_allowed()
-    note = "" if n == WANTED else f" (scaled down from {WANTED} by the open-files limit)"
+    note = (
+        ""
+        if n == WANTED
+        else f" (scaled down from {WANTED} by the open-files limit)"
+    )
     print(
         f"{n} concurrent connections{note}, client and server in one process, {os.cpu_count()} CPUs"
     )
-    print(f"{'model':<10}{'time':>8}{'threads':>9}{'peak memory growth':>21}{'per connection':>16}")
+    print(
+        f"{'model':<10}{'time':>8}{'threads':>9}{'peak memory growth':>21}{'per connection':>16}"
+    )
     for mode in ("asyncio", "threads"):
         proc = subprocess.run(
             [sys.executable, __file__, mode, str(n)],

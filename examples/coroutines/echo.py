@@ -12,12 +12,20 @@ import asyncio
 import threading
 
 
-async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+async def handle(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> None:
     try:
-        while line := await reader.readline():  # b"" when the client closes its side
-            await asyncio.sleep(0.05)  # a slow backend: other connections proceed meanwhile
+        while (
+            line := await reader.readline()
+        ):  # b"" when the client closes its side
+            await asyncio.sleep(
+                0.05
+            )  # a slow backend: other connections proceed meanwhile
             writer.write(line.upper())
-            await writer.drain()  # waits if the client reads slower than we write
+            await (
+                writer.drain()
+            )  # waits if the client reads slower than we write
     finally:
         writer.close()
         await writer.wait_closed()
@@ -44,13 +52,17 @@ async def main() -> None:
         loop = asyncio.get_running_loop()
         start = loop.time()
         replies = await asyncio.wait_for(  # never wait forever on a network
-            asyncio.gather(*(client(port, name, 3) for name in ("alice", "bob", "carol"))),
+            asyncio.gather(
+                *(client(port, name, 3) for name in ("alice", "bob", "carol"))
+            ),
             timeout=10,
         )
         elapsed = loop.time() - start
     for name_replies in replies:
         print(f"  {name_replies}")
-    print(f"3 clients x 3 messages, each answered after 0.05 s: {elapsed:.2f} s (ideal 0.15 s)")
+    print(
+        f"3 clients x 3 messages, each answered after 0.05 s: {elapsed:.2f} s (ideal 0.15 s)"
+    )
     print(f"threads in this process: {threading.active_count()}")
     assert replies[1] == ["BOB MESSAGE 0", "BOB MESSAGE 1", "BOB MESSAGE 2"]
 

@@ -21,7 +21,11 @@ import contextvars
 import functools
 import sys
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import (
+    Executor,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
 
 N = 2_000_000
 BEAT = 0.01
@@ -64,20 +68,33 @@ async def main() -> None:
     expected = crunch(N)
 
     async def inline() -> int:
-        return crunch(N)  # runs on the loop's own thread: nothing else runs meanwhile
+        return crunch(
+            N
+        )  # runs on the loop's own thread: nothing else runs meanwhile
 
     def in_executor(pool: Executor):
         async def call() -> int:
-            return await loop.run_in_executor(pool, functools.partial(crunch, N))
+            return await loop.run_in_executor(
+                pool, functools.partial(crunch, N)
+            )
 
         return call
 
-    with ThreadPoolExecutor(max_workers=1) as threads, ProcessPoolExecutor(max_workers=1) as procs:
+    with (
+        ThreadPoolExecutor(max_workers=1) as threads,
+        ProcessPoolExecutor(max_workers=1) as procs,
+    ):
         # Start the pools' workers before measuring: a process takes a while to start.
         # The process first: forking a process that already runs threads can deadlock.
-        await asyncio.wait_for(loop.run_in_executor(procs, crunch, 10), timeout=60)
-        await asyncio.wait_for(loop.run_in_executor(threads, crunch, 10), timeout=60)
-        print(f"crunch({N:,}) while a {BEAT * 1000:.0f} ms heartbeat runs on the loop:")
+        await asyncio.wait_for(
+            loop.run_in_executor(procs, crunch, 10), timeout=60
+        )
+        await asyncio.wait_for(
+            loop.run_in_executor(threads, crunch, 10), timeout=60
+        )
+        print(
+            f"crunch({N:,}) while a {BEAT * 1000:.0f} ms heartbeat runs on the loop:"
+        )
         print(f"  {'where':<22}{'time':>8}{'worst heartbeat lag':>22}")
         for name, call in [
             ("inline in async def", inline),
@@ -91,14 +108,20 @@ async def main() -> None:
     # to_thread(f, *args, **kwargs) runs f in a copy of the caller's context;
     # run_in_executor(None, f, *args) runs it in the worker thread's own.
     request_id.set("r-42")
-    via_to_thread = await asyncio.wait_for(asyncio.to_thread(current_request), 10)
-    via_executor = await asyncio.wait_for(loop.run_in_executor(None, current_request), 10)
+    via_to_thread = await asyncio.wait_for(
+        asyncio.to_thread(current_request), 10
+    )
+    via_executor = await asyncio.wait_for(
+        loop.run_in_executor(None, current_request), 10
+    )
     print(
         f"request_id seen via to_thread(): {via_to_thread!r}; "
         f"via run_in_executor(): {via_executor!r}"
     )
     assert via_to_thread == "r-42"
-    if not getattr(sys.flags, "thread_inherit_context", False):  # 3.14t: inherits
+    if not getattr(
+        sys.flags, "thread_inherit_context", False
+    ):  # 3.14t: inherits
         assert via_executor == "unset"
 
 

@@ -34,7 +34,9 @@ def peer_replies_later(sock: socket.socket) -> threading.Timer:
 
 
 def report(case: str, data: bytes, waited: str, units: int) -> None:
-    print(f"{case}\n  got {data!r}; {waited}; other work done meanwhile: {units} units")
+    print(
+        f"{case}\n  got {data!r}; {waited}; other work done meanwhile: {units} units"
+    )
 
 
 def sync_blocking() -> None:
@@ -42,9 +44,16 @@ def sync_blocking() -> None:
     with a, b:
         a.settimeout(TIMEOUT)  # blocking, but never forever
         timer = peer_replies_later(b)
-        data = a.recv(100)  # the thread sleeps inside recv() until the reply arrives
+        data = a.recv(
+            100
+        )  # the thread sleeps inside recv() until the reply arrives
         timer.join(TIMEOUT)
-    report("1. sync + blocking: recv() on a blocking socket", data, "the call itself waited", 0)
+    report(
+        "1. sync + blocking: recv() on a blocking socket",
+        data,
+        "the call itself waited",
+        0,
+    )
     assert data == b"reply"
 
 
@@ -56,7 +65,9 @@ def sync_non_blocking() -> None:
         units, deadline = 0, time.monotonic() + TIMEOUT
         while True:
             try:
-                data = a.recv(100)  # returns at once: data, or BlockingIOError ("not yet")
+                data = a.recv(
+                    100
+                )  # returns at once: data, or BlockingIOError ("not yet")
                 break
             except BlockingIOError:
                 assert time.monotonic() < deadline, "no reply"
@@ -77,9 +88,13 @@ def async_blocking() -> None:
     with a, b, ThreadPoolExecutor(max_workers=1) as pool:
         a.settimeout(TIMEOUT)
         timer = peer_replies_later(b)
-        future = pool.submit(a.recv, 100)  # a blocking call, but in another thread
+        future = pool.submit(
+            a.recv, 100
+        )  # a blocking call, but in another thread
         told = threading.Event()
-        future.add_done_callback(lambda f: told.set())  # the caller is notified
+        future.add_done_callback(
+            lambda f: told.set()
+        )  # the caller is notified
         units = 0
         while not told.is_set():
             other_work()  # the caller does not wait: it carries on
@@ -100,8 +115,12 @@ async def async_non_blocking_main() -> tuple[bytes, int, int]:
     a, b = socket.socketpair()
     with a, b:
         a.setblocking(False)  # required by loop.sock_recv()
-        loop.call_later(DELAY, b.sendall, b"reply")  # the peer, in the same thread
-        receive = asyncio.create_task(loop.sock_recv(a, 100))  # the selector tells the loop
+        loop.call_later(
+            DELAY, b.sendall, b"reply"
+        )  # the peer, in the same thread
+        receive = asyncio.create_task(
+            loop.sock_recv(a, 100)
+        )  # the selector tells the loop
         units = 0
         while not receive.done():
             await asyncio.sleep(UNIT)  # other work, cooperating with the loop
@@ -118,11 +137,22 @@ def async_non_blocking() -> None:
         "nobody waited: the loop was told when data came",
         units,
     )
-    print(f"  threads in the process during case 4 (the peer is a loop callback too): {threads}")
-    assert data == b"reply" and threads == 1  # asynchronous, in a single thread
+    print(
+        f"  threads in the process during case 4 (the peer is a loop callback too): {threads}"
+    )
+    assert (
+        data == b"reply" and threads == 1
+    )  # asynchronous, in a single thread
 
 
 if __name__ == "__main__":
-    print(f"The peer replies after {DELAY} s; one unit of other work takes {UNIT * 1000:.0f} ms.")
-    for case in (sync_blocking, sync_non_blocking, async_blocking, async_non_blocking):
+    print(
+        f"The peer replies after {DELAY} s; one unit of other work takes {UNIT * 1000:.0f} ms."
+    )
+    for case in (
+        sync_blocking,
+        sync_non_blocking,
+        async_blocking,
+        async_non_blocking,
+    ):
         case()

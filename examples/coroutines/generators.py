@@ -28,12 +28,18 @@ def averager() -> Generator[float, float, int]:
         average = total / count
 
 
-def producer(consumer: Generator[float, float, int], values: list[float]) -> list[float]:
-    next(consumer)  # "prime" it: run to the first yield, where it waits for a value
+def producer(
+    consumer: Generator[float, float, int], values: list[float]
+) -> list[float]:
+    next(
+        consumer
+    )  # "prime" it: run to the first yield, where it waits for a value
     return [consumer.send(v) for v in values]
 
 
-def delegate(results: dict[str, int], key: str) -> Generator[float, float, None]:
+def delegate(
+    results: dict[str, int], key: str
+) -> Generator[float, float, None]:
     # `yield from` connects the caller straight to the inner generator (send() goes through)
     # and evaluates to the inner generator's return value.
     results[key] = yield from averager()
@@ -55,7 +61,9 @@ async def main() -> None:
     print(
         f"  native(21) is a coroutine: {inspect.iscoroutine(c)}, a generator: {inspect.isgenerator(c)}"
     )
-    print(f"  has send(): {hasattr(c, 'send')}, usable with next(): {hasattr(c, '__next__')}")
+    print(
+        f"  has send(): {hasattr(c, 'send')}, usable with next(): {hasattr(c, '__next__')}"
+    )
     assert inspect.iscoroutine(c) and not inspect.isgenerator(c)
     print(f"  await native(21) = {await c}")
     print(f"  await old_style_sleep_zero() = {await old_style_sleep_zero()!r}")
@@ -67,15 +75,21 @@ if __name__ == "__main__":
     print(f"  running averages: {averages}")
     assert averages == [10.0, 15.0, 30.0]
 
-    print("2. yield from: the caller drives the inner generator through the outer one:")
+    print(
+        "2. yield from: the caller drives the inner generator through the outer one:"
+    )
     results: dict[str, int] = {}
     outer = delegate(results, "count")
     next(outer)
     for v in (1, 2, 3, 4):
         outer.send(v)
     with contextlib.suppress(StopIteration):  # the outer generator ends too
-        outer.send(None)  # ends the inner generator; its return value lands in results
-    print(f"  the inner generator returned count={results['count']} through `yield from`")
+        outer.send(
+            None
+        )  # ends the inner generator; its return value lands in results
+    print(
+        f"  the inner generator returned count={results['count']} through `yield from`"
+    )
     assert results == {"count": 4}
 
     print("3. Native coroutines (async def) are a different type:")

@@ -66,8 +66,12 @@ def main() -> None:
         assert not server.is_alive()
     results = sorted(j.value for j in jobs)
     assert results == sorted(b"JOB %d" % i for i in range(JOBS))
-    print(f"{JOBS} greenlets, each waiting {DELAY} s for its reply: {elapsed:.2f} s")
-    print(f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: {JOBS * DELAY:.2f} s")
+    print(
+        f"{JOBS} greenlets, each waiting {DELAY} s for its reply: {elapsed:.2f} s"
+    )
+    print(
+        f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: {JOBS * DELAY:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -24,16 +24,29 @@ def pong(first: int) -> None:
     value = first
     while True:
         trace.append(f"pong {value}")
-        value = ping_g.switch()  # back to ping; resumes here with what ping passes next
+        value = (
+            ping_g.switch()
+        )  # back to ping; resumes here with what ping passes next
 
 
 if __name__ == "__main__":
     ping_g = greenlet.greenlet(ping)
     pong_g = greenlet.greenlet(pong)
-    result = ping_g.switch(3)  # start ping with n=3; returns when control comes back to main
+    result = ping_g.switch(
+        3
+    )  # start ping with n=3; returns when control comes back to main
     print(" -> ".join(trace))
-    print(f"main got: {result!r}; ping dead: {ping_g.dead}, pong dead: {pong_g.dead}")
-    assert trace == ["ping 0", "pong 0", "ping 1", "pong 1", "ping 2", "pong 2"]
+    print(
+        f"main got: {result!r}; ping dead: {ping_g.dead}, pong dead: {pong_g.dead}"
+    )
+    assert trace == [
+        "ping 0",
+        "pong 0",
+        "ping 1",
+        "pong 1",
+        "ping 2",
+        "pong 2",
+    ]
     # pong is still paused inside its loop. throw() raises GreenletExit at that switch(), which
     # ends it quietly (this is also what happens when an unfinished greenlet is collected).
     pong_g.throw()

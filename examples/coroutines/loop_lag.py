@@ -24,7 +24,9 @@ async def heartbeat(lags: list[float], stop: asyncio.Event) -> None:
     while not stop.is_set():
         before = loop.time()
         await asyncio.sleep(BEAT)
-        lags.append(loop.time() - before - BEAT)  # how much later than asked it woke up
+        lags.append(
+            loop.time() - before - BEAT
+        )  # how much later than asked it woke up
 
 
 async def good() -> None:
@@ -32,11 +34,15 @@ async def good() -> None:
 
 
 async def blocking() -> None:
-    time.sleep(WORK)  # blocks the thread, and the loop runs in this thread: everything stops
+    time.sleep(
+        WORK
+    )  # blocks the thread, and the loop runs in this thread: everything stops
 
 
 async def offloaded() -> None:
-    await asyncio.to_thread(time.sleep, WORK)  # the blocking call runs in a worker thread
+    await asyncio.to_thread(
+        time.sleep, WORK
+    )  # the blocking call runs in a worker thread
 
 
 async def measure(handler) -> tuple[float, int]:
@@ -74,7 +80,9 @@ async def main() -> None:
     ]:
         worst, beats = await measure(handler)
         results[name] = worst
-        print(f"  {name:<28} worst lag {worst * 1000:>5.0f} ms, {beats:>3} heartbeats")
+        print(
+            f"  {name:<28} worst lag {worst * 1000:>5.0f} ms, {beats:>3} heartbeats"
+        )
     # Not a timing assertion: while time.sleep() holds the thread, the loop cannot run at all,
     # so the heartbeat is at least that late however fast or loaded the machine is.
     assert results["time.sleep() in async def"] >= WORK - 2 * BEAT
@@ -93,5 +101,7 @@ if __name__ == "__main__":
     logging.getLogger("asyncio").addHandler(collect)
     asyncio.run(debug_mode(), debug=True)
     slow = [m for m in collect.messages if "took" in m and "debug_mode" in m]
-    print(f"asyncio.run(..., debug=True) logged {len(slow)} slow step naming debug_mode()")
+    print(
+        f"asyncio.run(..., debug=True) logged {len(slow)} slow step naming debug_mode()"
+    )
     assert len(slow) == 1

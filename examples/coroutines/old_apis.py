@@ -104,7 +104,12 @@ ROWS = [
         old_coroutine_decorator,
         {"DeprecationWarning"} if V < (3, 11) else {"AttributeError"},
     ),
-    ("asyncio.Task.all_tasks()", "asyncio.all_tasks()", old_task_all_tasks, {"AttributeError"}),
+    (
+        "asyncio.Task.all_tasks()",
+        "asyncio.all_tasks()",
+        old_task_all_tasks,
+        {"AttributeError"},
+    ),
     (
         "asyncio.wait([coroutine, ...])",
         "asyncio.wait([task, ...]) / TaskGroup",
@@ -149,8 +154,12 @@ if __name__ == "__main__":
     width = max(len(old) for old, *_ in ROWS)
     for old, new, check, documented in ROWS:
         seen = outcome(check)
-        assert seen in documented, f"{old}: {seen} on {V}, the table says {documented}"
+        assert seen in documented, (
+            f"{old}: {seen} on {V}, the table says {documented}"
+        )
         print(f"{old:<{width}}  ->  {new}")
     asyncio.run(replacements_work())
-    print(f"Every old call behaved as the table says for this Python ({len(ROWS)} checked);")
+    print(
+        f"Every old call behaved as the table says for this Python ({len(ROWS)} checked);"
+    )
     print("the replacements on the right ran without a warning.")

@@ -34,7 +34,9 @@ class Pool:
         self.queries = 0
 
     async def query(self, sql: str) -> str:
-        assert asyncio.get_running_loop() is self.loop, "used from another loop"
+        assert asyncio.get_running_loop() is self.loop, (
+            "used from another loop"
+        )
         await asyncio.sleep(0.01)
         self.queries += 1
         return f"{sql} -> ok"
@@ -48,9 +50,13 @@ if __name__ == "__main__":
     with asyncio.Runner(loop_factory=make_loop) as runner:
         pool = runner.run(connect())
         first = runner.run(pool.query("SELECT 1"))
-        second = runner.run(pool.query("SELECT 2"))  # same loop: the pool still works
+        second = runner.run(
+            pool.query("SELECT 2")
+        )  # same loop: the pool still works
         loop = runner.get_loop()
-        print(f"three runner.run() calls: {[first, second]}, {pool.queries} queries")
+        print(
+            f"three runner.run() calls: {[first, second]}, {pool.queries} queries"
+        )
         print(f"loops created: {len(created)}, of class {type(loop).__name__}")
     print(f"after the with block the loop is closed: {loop.is_closed()}")
     assert created == ["loop"] and pool.queries == 2 and loop.is_closed()
@@ -62,4 +68,6 @@ if __name__ == "__main__":
         asyncio.run(pool.query("SELECT 3"))
         raise SystemExit("expected the pool to refuse a second loop")
     except AssertionError as error:
-        print(f"the same pool across two asyncio.run() calls: AssertionError ({error})")
+        print(
+            f"the same pool across two asyncio.run() calls: AssertionError ({error})"
+        )

@@ -30,10 +30,14 @@ async def main() -> None:
     print("1. All tasks succeed; results are read after the block:")
     log: list[str] = []
     async with asyncio.TaskGroup() as tg:
-        tasks = [tg.create_task(fetch(f"page{i}", 0.05, log)) for i in range(3)]
+        tasks = [
+            tg.create_task(fetch(f"page{i}", 0.05, log)) for i in range(3)
+        ]
     print(f"  {[t.result() for t in tasks]}")
 
-    print("2. One fails: the group cancels its siblings and waits for their cleanup:")
+    print(
+        "2. One fails: the group cancels its siblings and waits for their cleanup:"
+    )
     log = []
     try:
         async with asyncio.TaskGroup() as tg:
@@ -44,7 +48,9 @@ async def main() -> None:
     print(f"  slow task cancelled: {slow.cancelled()}; its finally ran: {log}")
     assert slow.cancelled() and log == ["slow cleaned up"]
 
-    print("3. Two fail: both errors arrive in one ExceptionGroup; except* handles each kind:")
+    print(
+        "3. Two fail: both errors arrive in one ExceptionGroup; except* handles each kind:"
+    )
     handled = []
     try:
         async with asyncio.TaskGroup() as tg:
@@ -68,7 +74,9 @@ async def main() -> None:
                     tg.create_task(fetch(f"t{i}", 10, log))
     except TimeoutError:
         elapsed = time.perf_counter() - start
-        print(f"  TimeoutError after {elapsed:.2f} s (deadline 0.10 s); cleaned up: {sorted(log)}")
+        print(
+            f"  TimeoutError after {elapsed:.2f} s (deadline 0.10 s); cleaned up: {sorted(log)}"
+        )
     assert sorted(log) == ["t0 cleaned up", "t1 cleaned up", "t2 cleaned up"]
 
 

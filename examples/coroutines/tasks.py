@@ -22,30 +22,48 @@ async def job(name: str, delay: float) -> str:
 
 async def wait_forever(started: list[str]) -> None:
     started.append("started")
-    event = asyncio.Event()  # only this coroutine refers to it: nothing will ever set it
+    event = (
+        asyncio.Event()
+    )  # only this coroutine refers to it: nothing will ever set it
     try:
         await event.wait()
     finally:
-        started.append("finally ran")  # when the task is collected, its coroutine is closed
+        started.append(
+            "finally ran"
+        )  # when the task is collected, its coroutine is closed
 
 
 async def sequential_vs_tasks() -> None:
     start = time.perf_counter()
     results = [await job("a", 0.1), await job("b", 0.1), await job("c", 0.1)]
     awaited = time.perf_counter() - start
-    print(f"  await one after another: {awaited:.2f} s (ideal 0.30 s) {results}")
+    print(
+        f"  await one after another: {awaited:.2f} s (ideal 0.30 s) {results}"
+    )
 
     start = time.perf_counter()
-    tasks = [asyncio.create_task(job(name, 0.1)) for name in "abc"]  # all three start now
+    tasks = [
+        asyncio.create_task(job(name, 0.1)) for name in "abc"
+    ]  # all three start now
     results = [await t for t in tasks]
     concurrent = time.perf_counter() - start
-    print(f"  create_task, then await: {concurrent:.2f} s (ideal 0.10 s) {results}")
+    print(
+        f"  create_task, then await: {concurrent:.2f} s (ideal 0.10 s) {results}"
+    )
 
     start = time.perf_counter()
-    results = await asyncio.gather(*(job(name, 0.1) for name in "abc"))  # wraps them in tasks
+    results = await asyncio.gather(
+        *(job(name, 0.1) for name in "abc")
+    )  # wraps them in tasks
     gathered = time.perf_counter() - start
-    print(f"  gather:                  {gathered:.2f} s (ideal 0.10 s) {results}")
-    assert results == ["a done", "b done", "c done"]  # gather keeps the order of its arguments
+    print(
+        f"  gather:                  {gathered:.2f} s (ideal 0.10 s) {results}"
+    )
+    assert results == [
+        "a done",
+        "b done",
+        "c done",
+    ]  # gather keeps the order of its arguments
 
 
 async def fire_and_forget() -> None:
@@ -68,7 +86,9 @@ async def fire_and_forget() -> None:
     background: set[asyncio.Task] = set()
     task = asyncio.create_task(wait_forever(kept))
     background.add(task)  # a strong reference...
-    task.add_done_callback(background.discard)  # ...dropped when the task is done
+    task.add_done_callback(
+        background.discard
+    )  # ...dropped when the task is done
     await asyncio.sleep(0)
     gc.collect()
     await asyncio.sleep(0)
@@ -76,7 +96,9 @@ async def fire_and_forget() -> None:
     assert kept == ["started"] and not task.done()
     task.cancel()  # clean up before asyncio.run() returns (it would cancel it anyway)
     await asyncio.gather(task, return_exceptions=True)
-    print(f"  after cancel():      {kept}; set now holds {len(background)} task(s)")
+    print(
+        f"  after cancel():      {kept}; set now holds {len(background)} task(s)"
+    )
     assert kept == ["started", "finally ran"] and not background
 
 

@@ -21,12 +21,16 @@ class BackgroundLoop:
 
     def __init__(self) -> None:
         self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="asyncio-loop", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name="asyncio-loop", daemon=True
+        )
         self.loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
 
     def _run(self) -> None:
-        asyncio.run(self._main())  # asyncio.run also cancels leftover tasks and closes the loop
+        asyncio.run(
+            self._main()
+        )  # asyncio.run also cancels leftover tasks and closes the loop
 
     async def _main(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -44,7 +48,9 @@ class BackgroundLoop:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
     def stop(self) -> None:
-        self.loop.call_soon_threadsafe(self._stop.set)  # never call loop methods directly
+        self.loop.call_soon_threadsafe(
+            self._stop.set
+        )  # never call loop methods directly
         self._thread.join(TIMEOUT)
         assert not self.alive, "the event loop thread did not stop"
 
@@ -83,7 +89,8 @@ if __name__ == "__main__":
     print("2. From four plain threads at once:")
     out: dict[str, str] = {}
     workers = [
-        threading.Thread(target=sync_worker, args=(bg, k, out)) for k in ("b", "cc", "ddd", "e")
+        threading.Thread(target=sync_worker, args=(bg, k, out))
+        for k in ("b", "cc", "ddd", "e")
     ]
     for w in workers:
         w.start()
@@ -99,8 +106,12 @@ if __name__ == "__main__":
         future.result(timeout=0.1)
     except concurrent.futures.TimeoutError:
         future.cancel()  # cancels the task inside the loop, which runs its finally
-        print(f"  timed out; cancel() reached the task, its finally ran: {cleaned.wait(TIMEOUT)}")
+        print(
+            f"  timed out; cancel() reached the task, its finally ran: {cleaned.wait(TIMEOUT)}"
+        )
 
     bg.stop()
-    print(f"4. Stopped: thread alive {bg.alive}, loop closed {bg.loop.is_closed()}")
+    print(
+        f"4. Stopped: thread alive {bg.alive}, loop closed {bg.loop.is_closed()}"
+    )
     assert bg.loop.is_closed()

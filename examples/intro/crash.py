@@ -26,13 +26,19 @@ def divide_by_zero() -> None:
 
 def killed_hard() -> None:
     if hasattr(signal, "SIGKILL"):
-        os.kill(os.getpid(), signal.SIGKILL)  # as if the OS's out-of-memory killer chose it
-    os._exit(137)  # Windows has no SIGKILL: die at once with no cleanup instead
+        os.kill(
+            os.getpid(), signal.SIGKILL
+        )  # as if the OS's out-of-memory killer chose it
+    os._exit(
+        137
+    )  # Windows has no SIGKILL: die at once with no cleanup instead
 
 
 def report_thread_crash(args: threading.ExceptHookArgs) -> None:
     # The default hook prints a full traceback; one line is enough to see what happened.
-    print(f"  thread {args.thread.name!r} died: {args.exc_type.__name__}: {args.exc_value}")
+    print(
+        f"  thread {args.thread.name!r} died: {args.exc_type.__name__}: {args.exc_value}"
+    )
 
 
 def worker(results: list[str]) -> None:
@@ -45,7 +51,9 @@ if __name__ == "__main__":
         p = multiprocessing.Process(target=target, name=target.__name__)
         p.start()
         p.join(timeout=30)
-        print(f"  {p.name}: exit code {p.exitcode}; the parent is still running")
+        print(
+            f"  {p.name}: exit code {p.exitcode}; the parent is still running"
+        )
         assert p.exitcode != 0
     sys.stderr.flush()
 
@@ -58,16 +66,29 @@ if __name__ == "__main__":
     bad.join(timeout=30)
     good.start()
     good.join(timeout=30)
-    print(f"  thread 'good' still ran: {results}; the process is still running")
+    print(
+        f"  thread 'good' still ran: {results}; the process is still running"
+    )
     assert results == ["done"]
 
     print("A crash in C code, in one thread of another interpreter:")
     if os.name != "posix":
-        print("  skipped: Windows reports an access violation instead of a signal")
+        print(
+            "  skipped: Windows reports an access violation instead of a signal"
+        )
     else:
         child = subprocess.run(
-            [sys.executable, "-c", SEGFAULT_IN_A_THREAD], capture_output=True, text=True, timeout=30
+            [sys.executable, "-c", SEGFAULT_IN_A_THREAD],
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
-        name = signal.Signals(-child.returncode).name if child.returncode < 0 else child.returncode
-        print(f"  the whole process died ({name}); its main thread printed {child.stdout!r}")
+        name = (
+            signal.Signals(-child.returncode).name
+            if child.returncode < 0
+            else child.returncode
+        )
+        print(
+            f"  the whole process died ({name}); its main thread printed {child.stdout!r}"
+        )
         assert child.returncode < 0 and "survived" not in child.stdout

@@ -26,7 +26,9 @@ def fetch(i: int) -> int:
 
 
 async def fetch_async(i: int) -> int:
-    await asyncio.sleep(WAIT)  # gives control back to the event loop while waiting
+    await asyncio.sleep(
+        WAIT
+    )  # gives control back to the event loop while waiting
     return i * i
 
 

@@ -18,7 +18,9 @@ TASKS = 3
 
 def where(results, all_started) -> None:
     results.put((os.getpid(), threading.get_ident()))
-    all_started.wait(timeout=30)  # stay alive until every task has reported: ids get reused
+    all_started.wait(
+        timeout=30
+    )  # stay alive until every task has reported: ids get reused
 
 
 async def where_async() -> tuple[int, int]:
@@ -31,7 +33,10 @@ async def coroutines() -> list[tuple[int, int]]:
 
 
 def run_all(make_worker, results, barrier) -> list[tuple[int, int]]:
-    workers = [make_worker(target=where, args=(results, barrier)) for _ in range(TASKS)]
+    workers = [
+        make_worker(target=where, args=(results, barrier))
+        for _ in range(TASKS)
+    ]
     for w in workers:
         w.start()
     places = [results.get(timeout=30) for _ in workers]
@@ -51,9 +56,13 @@ def report(model: str, places: list[tuple[int, int]]) -> None:
 
 if __name__ == "__main__":
     by_process = run_all(
-        multiprocessing.Process, multiprocessing.Queue(), multiprocessing.Barrier(TASKS)
+        multiprocessing.Process,
+        multiprocessing.Queue(),
+        multiprocessing.Barrier(TASKS),
     )
-    by_thread = run_all(threading.Thread, queue.Queue(), threading.Barrier(TASKS))
+    by_thread = run_all(
+        threading.Thread, queue.Queue(), threading.Barrier(TASKS)
+    )
     by_coroutine = asyncio.run(coroutines())
 
     report("processes", by_process)
@@ -64,4 +73,6 @@ if __name__ == "__main__":
     assert os.getpid() not in {pid for pid, _ in by_process}
     assert {pid for pid, _ in by_thread} == {os.getpid()}
     assert len(set(by_thread)) == TASKS
-    assert set(by_coroutine) == {(os.getpid(), threading.get_ident())}, "one thread for all"
+    assert set(by_coroutine) == {(os.getpid(), threading.get_ident())}, (
+        "one thread for all"
+    )

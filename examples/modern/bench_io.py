@@ -36,20 +36,33 @@ if __name__ == "__main__":
     print(f"each job waits {DELAY * 1000:.0f} ms; median of {REPEAT} runs")
     # Processes first, before any thread exists (fork in a threaded process is unsafe).
     with ProcessPoolExecutor(max(WORKERS)) as processes:
-        assert list(processes.map(wait, [0.05] * max(WORKERS), timeout=60)) == [0.05] * max(WORKERS)
-        with ThreadPoolExecutor(max(WORKERS)) as threads, SlowServer(DELAY) as server:
+        assert list(
+            processes.map(wait, [0.05] * max(WORKERS), timeout=60)
+        ) == [0.05] * max(WORKERS)
+        with (
+            ThreadPoolExecutor(max(WORKERS)) as threads,
+            SlowServer(DELAY) as server,
+        ):
             workloads = {
                 "sleep": {
                     "sequential": lambda n: [wait(DELAY) for _ in range(n)],
-                    "threads": lambda n: list(threads.map(wait, [DELAY] * n, timeout=30)),
-                    "processes": lambda n: list(processes.map(wait, [DELAY] * n, timeout=30)),
+                    "threads": lambda n: list(
+                        threads.map(wait, [DELAY] * n, timeout=30)
+                    ),
+                    "processes": lambda n: list(
+                        processes.map(wait, [DELAY] * n, timeout=30)
+                    ),
                     "asyncio": lambda n: asyncio.run(
                         gather([asyncio.sleep(DELAY, DELAY) for _ in range(n)])
                     ),
                 },
                 "socket": {
-                    "sequential": lambda n: [ask(server.address) for _ in range(n)],
-                    "threads": lambda n: list(threads.map(ask, [server.address] * n, timeout=30)),
+                    "sequential": lambda n: [
+                        ask(server.address) for _ in range(n)
+                    ],
+                    "threads": lambda n: list(
+                        threads.map(ask, [server.address] * n, timeout=30)
+                    ),
                     "processes": lambda n: list(
                         processes.map(ask, [server.address] * n, timeout=30)
                     ),
@@ -60,7 +73,9 @@ if __name__ == "__main__":
             }
             checks = {
                 "sleep": lambda results: all(r == DELAY for r in results),
-                "socket": lambda results: all(r == "re: ping" for r in results),
+                "socket": lambda results: all(
+                    r == "re: ping" for r in results
+                ),
             }
             for name, models in workloads.items():
 
@@ -70,5 +85,19 @@ if __name__ == "__main__":
                 points = compare(models, WORKERS, check, REPEAT)
                 print(f"\n{name}: ideal speed-up = N (waits overlap)")
                 print(report(points, ideal))
-                svg = chart(points, ideal, f"Waiting ({name}): speed-up over sequential")
+                svg = chart(
+                    points,
+                    ideal,
+                    f"Waiting ({name}): speed-up over sequential",
+                )
                 Path(f"bench_io_{name}.svg").write_text(svg, encoding="utf-8")
+                # The same chart in Chinese, for the site's Chinese pages.
+                zh = chart(
+                    points,
+                    ideal,
+                    f"等待（{name}）：相对顺序执行的加速比",
+                    lang="zh",
+                )
+                Path(f"bench_io_{name}.zh.svg").write_text(
+                    zh, encoding="utf-8"
+                )

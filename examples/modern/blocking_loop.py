@@ -15,7 +15,13 @@ import asyncio
 import time
 from pathlib import Path
 
-from pyconc.timeline import BLOCKED, WAIT, Recorder, timeline_svg, timeline_table
+from pyconc.timeline import (
+    BLOCKED,
+    WAIT,
+    Recorder,
+    timeline_svg,
+    timeline_table,
+)
 
 TICK, BLOCK = 0.020, 0.200
 
@@ -38,8 +44,12 @@ async def handler(rec: Recorder, how: str) -> None:
         with rec.span("handler", WAIT):
             await asyncio.sleep(BLOCK)
     elif how == "time.sleep":
-        with rec.span("handler", BLOCKED, "loop"):  # time.sleep() holds the loop
-            time.sleep(BLOCK)  # the mistake: a blocking call inside a coroutine
+        with rec.span(
+            "handler", BLOCKED, "loop"
+        ):  # time.sleep() holds the loop
+            time.sleep(
+                BLOCK
+            )  # the mistake: a blocking call inside a coroutine
     else:
         rec.add(await asyncio.to_thread(timed_sleep, BLOCK))
 
@@ -55,7 +65,9 @@ async def scenario(how: str) -> tuple[Recorder, float]:
     rec = Recorder(group=how)
     stop = asyncio.Event()
     beat = asyncio.create_task(heartbeat(rec, stop), name="heartbeat")
-    await asyncio.wait_for(asyncio.create_task(handler(rec, how), name="handler"), timeout=10)
+    await asyncio.wait_for(
+        asyncio.create_task(handler(rec, how), name="handler"), timeout=10
+    )
     await asyncio.sleep(0.05)
     stop.set()
     gaps = await asyncio.wait_for(beat, timeout=10)
@@ -64,7 +76,8 @@ async def scenario(how: str) -> tuple[Recorder, float]:
 
 async def main() -> list[tuple[Recorder, float]]:
     return [
-        await scenario(how) for how in ("await asyncio.sleep", "time.sleep", "asyncio.to_thread")
+        await scenario(how)
+        for how in ("await asyncio.sleep", "time.sleep", "asyncio.to_thread")
     ]
 
 
@@ -80,10 +93,18 @@ if __name__ == "__main__":
     ]:
         svg = timeline_svg(spans, title, origin=origins, lang=lang, names=zh)
         Path(f"blocking_loop{suffix}.svg").write_text(svg, encoding="utf-8")
-    print(timeline_table([s for s in spans if s.label != "tick"], origin=origins))
+    print(
+        timeline_table([s for s in spans if s.label != "tick"], origin=origins)
+    )
     print()
-    print(f"{'the handler waits with':<24} {'longest heartbeat gap':>22}   ideal")
+    print(
+        f"{'the handler waits with':<24} {'longest heartbeat gap':>22}   ideal"
+    )
     for rec, worst in results:
-        print(f"{rec.group:<24} {worst * 1000:>19.0f} ms   {TICK * 1000:.0f} ms")
+        print(
+            f"{rec.group:<24} {worst * 1000:>19.0f} ms   {TICK * 1000:.0f} ms"
+        )
     blocked = dict((rec.group, worst) for rec, worst in results)["time.sleep"]
-    assert blocked >= BLOCK - 0.001, "while time.sleep() blocked the loop, no heartbeat could run"
+    assert blocked >= BLOCK - 0.001, (
+        "while time.sleep() blocked the loop, no heartbeat could run"
+    )

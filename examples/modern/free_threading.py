@@ -40,7 +40,9 @@ def run(method_name: str) -> int:
     start = threading.Barrier(THREADS)
 
     def work() -> None:
-        start.wait(timeout=10)  # all threads start together, so they really overlap
+        start.wait(
+            timeout=10
+        )  # all threads start together, so they really overlap
         getattr(counter, method_name)(INCREMENTS)
 
     threads = [threading.Thread(target=work) for _ in range(THREADS)]
@@ -59,14 +61,22 @@ if __name__ == "__main__":
     print(f"Python {sys.version.split()[0]}")
     print(f"  built free-threaded (Py_GIL_DISABLED): {built_free_threaded}")
     if is_gil_enabled is None:
-        print("  sys._is_gil_enabled(): absent (Python < 3.13: the GIL is always on)")
+        print(
+            "  sys._is_gil_enabled(): absent (Python < 3.13: the GIL is always on)"
+        )
     else:
         print(f"  sys._is_gil_enabled(): {gil_on}")
-    assert gil_on or built_free_threaded, "only a free-threaded build can run without the GIL"
+    assert gil_on or built_free_threaded, (
+        "only a free-threaded build can run without the GIL"
+    )
 
     expected = THREADS * INCREMENTS
     unsafe, locked = run("add_unsafe"), run("add_locked")
     assert unsafe <= expected and locked == expected
-    print(f"{THREADS} threads x {INCREMENTS:_} increments, expected {expected:_}:")
-    print(f"  counter += 1 without a lock: {unsafe:_} ({expected - unsafe:_} updates lost)")
+    print(
+        f"{THREADS} threads x {INCREMENTS:_} increments, expected {expected:_}:"
+    )
+    print(
+        f"  counter += 1 without a lock: {unsafe:_} ({expected - unsafe:_} updates lost)"
+    )
     print(f"  counter += 1 under a lock:   {locked:_} (none lost)")

@@ -31,10 +31,14 @@ def spin(start: threading.Barrier, out: list[Span]) -> None:
     ran = 0.0
     begin = last = time.perf_counter()
     while ran + (last - begin) < RUN_FOR:
-        for _ in range(100):  # a few microseconds of pure-Python work between two readings
+        for _ in range(
+            100
+        ):  # a few microseconds of pure-Python work between two readings
             pass
         now = time.perf_counter()
-        if now - last > GAP:  # stopped since the last reading: close this slice
+        if (
+            now - last > GAP
+        ):  # stopped since the last reading: close this slice
             slices.append((begin, last))
             ran += last - begin
             begin = now
@@ -43,19 +47,29 @@ def spin(start: threading.Barrier, out: list[Span]) -> None:
     for k, (s, e) in enumerate(slices):
         out.append(Span("thread", ident, f"{k}", s, e, RUN))
         if k + 1 < len(slices):
-            out.append(Span("thread", ident, "", e, slices[k + 1][0], WAIT, "GIL or OS"))
+            out.append(
+                Span(
+                    "thread", ident, "", e, slices[k + 1][0], WAIT, "GIL or OS"
+                )
+            )
 
 
 def overlap(a: list[Span], b: list[Span]) -> float:
     """Seconds during which a slice of `a` and a slice of `b` ran at the same time."""
-    return sum(max(0.0, min(x.end, y.end) - max(x.start, y.start)) for x in a for y in b)
+    return sum(
+        max(0.0, min(x.end, y.end) - max(x.start, y.start))
+        for x in a
+        for y in b
+    )
 
 
 if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     results: list[list[Span]] = [[], []]
     start = threading.Barrier(2)
-    threads = [threading.Thread(target=spin, args=(start, out)) for out in results]
+    threads = [
+        threading.Thread(target=spin, args=(start, out)) for out in results
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -75,7 +89,10 @@ if __name__ == "__main__":
     print(f"build: {'GIL' if gil else 'free-threaded, no GIL'}; ", end="")
     print(f"switch interval {sys.getswitchinterval() * 1000:.0f} ms")
     # Numbered like the rows of the figure and the table: by which thread ran first.
-    runs = sorted(([s for s in r if s.state == RUN] for r in results), key=lambda r: r[0].start)
+    runs = sorted(
+        ([s for s in r if s.state == RUN] for r in results),
+        key=lambda r: r[0].start,
+    )
     for k, slices in enumerate(runs, 1):
         assert slices, "every thread ran"
         lengths = [s.seconds * 1000 for s in slices]

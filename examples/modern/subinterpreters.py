@@ -22,7 +22,11 @@ import time
 from concurrent import interpreters
 from concurrent.futures import InterpreterPoolExecutor, ThreadPoolExecutor
 
-JOBS, LIMIT, PRIMES = 2, 40_000, 4203  # primes below 40,000: every job checks its answer
+JOBS, LIMIT, PRIMES = (
+    2,
+    40_000,
+    4203,
+)  # primes below 40,000: every job checks its answer
 
 
 def count_primes(limit: int) -> int:
@@ -40,23 +44,35 @@ def count_primes(limit: int) -> int:
 
 
 def module_name() -> str:
-    return __name__  # in the other interpreter: the name this file was run under
+    return (
+        __name__  # in the other interpreter: the name this file was run under
+    )
 
 
 if __name__ == "__main__":
     interp = interpreters.create()
     try:
-        print(f"main interpreter: id {interpreters.get_main().id}; new interpreter: id {interp.id}")
+        print(
+            f"main interpreter: id {interpreters.get_main().id}; new interpreter: id {interp.id}"
+        )
         # The new interpreter has its own sys module: this assignment stays over there.
-        interp.exec("import sys; sys.pyconc_marker = 'set in the subinterpreter'")
+        interp.exec(
+            "import sys; sys.pyconc_marker = 'set in the subinterpreter'"
+        )
         assert not hasattr(sys, "pyconc_marker")
-        print("sys.pyconc_marker set in the subinterpreter is not visible here: its own sys")
+        print(
+            "sys.pyconc_marker set in the subinterpreter is not visible here: its own sys"
+        )
         answer = interp.call(count_primes, 10_000)  # defined in this script
         assert answer == 1229
         print(f"interp.call(count_primes, 10_000) -> {answer}")
         over_there = interp.call(module_name)
-        assert over_there != "__main__"  # so the guarded block did not run again
-        print(f"this script's functions live there in a module named {over_there!r}")
+        assert (
+            over_there != "__main__"
+        )  # so the guarded block did not run again
+        print(
+            f"this script's functions live there in a module named {over_there!r}"
+        )
     finally:
         interp.close()
 
@@ -71,9 +87,14 @@ if __name__ == "__main__":
         ("subinterpreters", InterpreterPoolExecutor),
     ]:
         with pool_class(JOBS) as pool:
-            list(pool.map(count_primes, [100] * JOBS, timeout=60))  # start the workers first
+            list(
+                pool.map(count_primes, [100] * JOBS, timeout=60)
+            )  # start the workers first
             start = time.perf_counter()
-            assert list(pool.map(count_primes, [LIMIT] * JOBS, timeout=60)) == [PRIMES] * JOBS
+            assert (
+                list(pool.map(count_primes, [LIMIT] * JOBS, timeout=60))
+                == [PRIMES] * JOBS
+            )
             seconds = time.perf_counter() - start
         print(
             f"{name:<16} {seconds * 1000:5.0f} ms  speed-up {sequential / seconds:.1f}x "

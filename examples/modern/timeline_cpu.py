@@ -49,7 +49,8 @@ def threads(rec: Recorder) -> None:
 def processes(rec: Recorder) -> None:
     with ProcessPoolExecutor(PROCESSES) as pool:
         futures = [
-            pool.submit(recorded, count_primes, LIMIT, label=f"job {i}") for i in range(JOBS)
+            pool.submit(recorded, count_primes, LIMIT, label=f"job {i}")
+            for i in range(JOBS)
         ]
         for future in futures:
             count, span = future.result(timeout=60)
@@ -60,10 +61,14 @@ def processes(rec: Recorder) -> None:
 def tasks(rec: Recorder) -> None:
     async def job(i: int) -> None:
         with rec.span(f"job {i}"):
-            assert count_primes(LIMIT) == EXPECTED  # no await inside: nothing else can run
+            assert (
+                count_primes(LIMIT) == EXPECTED
+            )  # no await inside: nothing else can run
 
     async def main() -> None:
-        await asyncio.wait_for(asyncio.gather(*(job(i) for i in range(JOBS))), timeout=60)
+        await asyncio.wait_for(
+            asyncio.gather(*(job(i) for i in range(JOBS))), timeout=60
+        )
 
     asyncio.run(main())
 

@@ -15,7 +15,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from pyconc.timeline import WAIT, Recorder, recorded, timeline_svg, timeline_table
+from pyconc.timeline import (
+    WAIT,
+    Recorder,
+    recorded,
+    timeline_svg,
+    timeline_table,
+)
 from pyconc.workloads import wait
 
 JOBS, SECONDS = 4, 0.1
@@ -41,7 +47,14 @@ def processes(rec: Recorder) -> None:
     # A process cannot append to our recorder: recorded() returns each span with the result.
     with ProcessPoolExecutor(JOBS) as pool:
         futures = [
-            pool.submit(recorded, wait, SECONDS, label=f"job {i}", state=WAIT, waited="sleep")
+            pool.submit(
+                recorded,
+                wait,
+                SECONDS,
+                label=f"job {i}",
+                state=WAIT,
+                waited="sleep",
+            )
             for i in range(JOBS)
         ]
         for future in futures:
@@ -56,7 +69,9 @@ def tasks(rec: Recorder) -> None:
             await asyncio.sleep(SECONDS)
 
     async def main() -> None:
-        await asyncio.wait_for(asyncio.gather(*(job(i) for i in range(JOBS))), timeout=30)
+        await asyncio.wait_for(
+            asyncio.gather(*(job(i) for i in range(JOBS))), timeout=30
+        )
 
     asyncio.run(main())
 

@@ -28,7 +28,9 @@ async def measure(handler) -> float:
     stop = asyncio.Event()
     beat = asyncio.create_task(heartbeat(lags, stop))
     await asyncio.sleep(0.05)  # the heartbeat is running
-    done = await asyncio.wait_for(asyncio.gather(*(handler() for _ in range(3))), timeout=10)
+    done = await asyncio.wait_for(
+        asyncio.gather(*(handler() for _ in range(3))), timeout=10
+    )
     assert len(done) == 3
     stop.set()
     await asyncio.wait_for(beat, timeout=5)
@@ -40,16 +42,26 @@ async def blocking_handler() -> None:
 
 
 async def fixed_handler() -> None:
-    await asyncio.to_thread(time.sleep, 0.1)  # runs in a worker thread; the loop stays free
+    await asyncio.to_thread(
+        time.sleep, 0.1
+    )  # runs in a worker thread; the loop stays free
 
 
 async def main() -> None:
     bad = await measure(blocking_handler)
     good = await measure(fixed_handler)
-    print("Three handlers each wait 0.1 s; a heartbeat should tick every 10 ms.")
-    print(f"  time.sleep in async def:      worst heartbeat delay {bad * 1000:4.0f} ms")
-    print(f"  asyncio.to_thread(time.sleep): worst heartbeat delay {good * 1000:4.0f} ms")
-    print("  (ideal: 0 ms; the blocked loop was late by about the sum of the three waits)")
+    print(
+        "Three handlers each wait 0.1 s; a heartbeat should tick every 10 ms."
+    )
+    print(
+        f"  time.sleep in async def:      worst heartbeat delay {bad * 1000:4.0f} ms"
+    )
+    print(
+        f"  asyncio.to_thread(time.sleep): worst heartbeat delay {good * 1000:4.0f} ms"
+    )
+    print(
+        "  (ideal: 0 ms; the blocked loop was late by about the sum of the three waits)"
+    )
 
 
 if __name__ == "__main__":

@@ -76,7 +76,9 @@ def group_alive(pgid: int, grace: float) -> bool:
     return True
 
 
-def press_ctrl_c_during(code: str, method: str, patience: float = 2.0) -> tuple[str, str]:
+def press_ctrl_c_during(
+    code: str, method: str, patience: float = 2.0
+) -> tuple[str, str]:
     """Run `code`, send SIGINT to its process group once two workers are busy, report."""
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "job.py"
@@ -89,12 +91,16 @@ def press_ctrl_c_during(code: str, method: str, patience: float = 2.0) -> tuple[
             start_new_session=True,  # its own process group, like a job in a terminal
         )
         lines: queue.Queue = queue.Queue()
-        reader = threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True)
+        reader = threading.Thread(
+            target=lambda: [lines.put(x) for x in proc.stdout], daemon=True
+        )
         reader.start()
         busy = 0
         while busy < 2:
             busy += "busy" in lines.get(timeout=30)
-        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group gets it
+        os.killpg(
+            proc.pid, signal.SIGINT
+        )  # what Ctrl-C does: the whole group gets it
         pressed = time.perf_counter()
         try:
             proc.wait(timeout=patience)
@@ -133,7 +139,9 @@ if __name__ == "__main__":
         tracebacks = output.count("Traceback")
         print(title)
         print(f"  parent: {outcome}")
-        print(f"  KeyboardInterrupt tracebacks printed: {'yes' if tracebacks else 'none'}")
+        print(
+            f"  KeyboardInterrupt tracebacks printed: {'yes' if tracebacks else 'none'}"
+        )
         if code is BROKEN:
             assert "hung" in outcome and tracebacks > 0
         else:

@@ -34,7 +34,9 @@ async def lost_to_gc() -> None:
     asyncio.get_running_loop().set_exception_handler(record_loop_errors)
     for n in range(5):
         # The task waits on a future that only the task itself references: nothing keeps it.
-        asyncio.create_task(job(n, waits_for=asyncio.get_running_loop().create_future()))  # noqa: RUF006
+        asyncio.create_task(  # noqa: RUF006 - dropping the task is the bug shown
+            job(n, waits_for=asyncio.get_running_loop().create_future())
+        )
     await asyncio.sleep(0)  # the tasks start and block on their futures
     gc.collect()  # what a garbage collection at a random moment would do
     await asyncio.sleep(0)
@@ -52,7 +54,9 @@ async def kept_and_awaited() -> None:
     for n in range(5):
         task = asyncio.create_task(job(n))
         background.add(task)  # a strong reference while it runs...
-        task.add_done_callback(background.discard)  # ...dropped when it is done
+        task.add_done_callback(
+            background.discard
+        )  # ...dropped when it is done
     await asyncio.wait_for(asyncio.gather(*background), timeout=10)
 
 
@@ -66,7 +70,9 @@ if __name__ == "__main__":
 
     finished.clear()
     asyncio.run(cancelled_at_exit())
-    print(f"Never awaited: {len(finished)} of 5 finished (asyncio.run cancelled the rest)")
+    print(
+        f"Never awaited: {len(finished)} of 5 finished (asyncio.run cancelled the rest)"
+    )
     assert not finished
 
     finished.clear()

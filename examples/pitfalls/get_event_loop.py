@@ -35,7 +35,9 @@ def old_style(where: str) -> str:
 
 
 async def fetch(n: int) -> int:
-    loop = asyncio.get_running_loop()  # only inside a coroutine, where a loop surely runs
+    loop = (
+        asyncio.get_running_loop()
+    )  # only inside a coroutine, where a loop surely runs
     assert loop.is_running()
     await asyncio.sleep(0.01)
     return n * 10
@@ -46,10 +48,14 @@ async def main() -> list[int]:
 
 
 if __name__ == "__main__":
-    print(f"Old style on Python {sys.version_info.major}.{sys.version_info.minor}:")
+    print(
+        f"Old style on Python {sys.version_info.major}.{sys.version_info.minor}:"
+    )
     print(f"  {old_style('main thread')}")
     in_thread: list[str] = []
-    worker = threading.Thread(target=lambda: in_thread.append(old_style("worker thread")))
+    worker = threading.Thread(
+        target=lambda: in_thread.append(old_style("worker thread"))
+    )
     worker.start()
     worker.join(timeout=30)
     print(f"  {in_thread[0]}")
@@ -62,7 +68,9 @@ if __name__ == "__main__":
 
     # A thread that needs async code runs its own loop the same way.
     from_thread: list[list[int]] = []
-    worker = threading.Thread(target=lambda: from_thread.append(asyncio.run(main())))
+    worker = threading.Thread(
+        target=lambda: from_thread.append(asyncio.run(main()))
+    )
     worker.start()
     worker.join(timeout=30)
     print(f"  from a worker thread, asyncio.run() again: {from_thread[0]}")

@@ -40,7 +40,9 @@ async def handle_all(numbers: list[int]) -> list[int]:
 
 
 if __name__ == "__main__":
-    print("Broken: one asyncio.run() per request, a client shared between them")
+    print(
+        "Broken: one asyncio.run() per request, a client shared between them"
+    )
     print(f"  request 1: {asyncio.run(handle_request(3))}")
     try:
         asyncio.run(handle_request(4))
@@ -50,7 +52,9 @@ if __name__ == "__main__":
     else:
         raise AssertionError("the closed loop was used?")
 
-    print("Fixed: one asyncio.run() for the whole job; the client lives inside it")
+    print(
+        "Fixed: one asyncio.run() for the whole job; the client lives inside it"
+    )
     results = asyncio.run(handle_all([3, 4]))
     print(f"  requests 1 and 2: {results}")
     assert results == [9, 16]

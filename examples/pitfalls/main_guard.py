@@ -65,7 +65,9 @@ if __name__ == "__main__":
     message = " ".join(bad.stderr.split("RuntimeError:", 1)[-1].split())
     print(f"  {bad.stdout.strip().splitlines()[-1]}")
     print(f"  the child's error: RuntimeError: {message.split('. ')[0]}.")
-    print("  (the child re-ran the top level, which tried to start another process)")
+    print(
+        "  (the child re-ran the top level, which tried to start another process)"
+    )
     assert bad.returncode == 0 and "bootstrapping phase" in message
 
     print("With the guard:")

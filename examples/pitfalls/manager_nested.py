@@ -16,8 +16,12 @@ import multiprocessing
 def add_jobs_in_place(shared, lock, n: int) -> None:
     for i in range(n):
         shared["plain"].append(i)  # appends to a temporary copy: lost
-        shared["proxy"].append(i)  # a nested proxy forwards the call to the manager
-        with lock:  # read-modify-write must not interleave with another process's
+        shared["proxy"].append(
+            i
+        )  # a nested proxy forwards the call to the manager
+        with (
+            lock
+        ):  # read-modify-write must not interleave with another process's
             jobs = shared["copied"]
             jobs.append(i)
             shared["copied"] = jobs  # assignment goes through the proxy
@@ -28,7 +32,9 @@ if __name__ == "__main__":
         shared = manager.dict(plain=[], proxy=manager.list(), copied=[])
         lock = manager.Lock()
         workers = [
-            multiprocessing.Process(target=add_jobs_in_place, args=(shared, lock, 50))
+            multiprocessing.Process(
+                target=add_jobs_in_place, args=(shared, lock, 50)
+            )
             for _ in range(2)
         ]
         for w in workers:
@@ -36,9 +42,15 @@ if __name__ == "__main__":
         for w in workers:
             w.join(timeout=30)
             assert w.exitcode == 0
-        plain, proxy, copied = (len(shared[k]) for k in ("plain", "proxy", "copied"))
-        print("Two processes each append 50 items to a list stored in a Manager dict:")
-        print(f"  shared['plain'].append(x):        {plain:3d} of 100 items arrived")
+        plain, proxy, copied = (
+            len(shared[k]) for k in ("plain", "proxy", "copied")
+        )
+        print(
+            "Two processes each append 50 items to a list stored in a Manager dict:"
+        )
+        print(
+            f"  shared['plain'].append(x):        {plain:3d} of 100 items arrived"
+        )
         print(f"  nested manager.list():            {proxy:3d} of 100")
         print(f"  read, append, write back (lock):  {copied:3d} of 100")
         assert (plain, proxy, copied) == (0, 100, 100)

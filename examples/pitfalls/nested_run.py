@@ -26,7 +26,9 @@ def price_sync(item: str) -> int:
 async def broken() -> None:
     coro = fetch_price("apple")
     try:
-        asyncio.run(coro)  # what price_sync() does, but a loop is already running here
+        asyncio.run(
+            coro
+        )  # what price_sync() does, but a loop is already running here
     except RuntimeError as error:
         print(f"  RuntimeError: {error}")
         assert "running event loop" in str(error)
@@ -36,7 +38,9 @@ async def broken() -> None:
 
 async def fixed() -> None:
     direct = await fetch_price("apple")  # inside async code: await it
-    in_thread = await asyncio.wait_for(asyncio.to_thread(price_sync, "apple"), timeout=10)
+    in_thread = await asyncio.wait_for(
+        asyncio.to_thread(price_sync, "apple"), timeout=10
+    )
     print(f"  await fetch_price(...): {direct}")
     print(f"  await asyncio.to_thread(price_sync, ...): {in_thread}")
     assert direct == in_thread == 500

@@ -61,7 +61,9 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         print("A function defined in the session:")
         bad = interactive_session(INTERACTIVE, folder)
-        error = next(line for line in bad.stderr.splitlines() if "Error" in line)
+        error = next(
+            line for line in bad.stderr.splitlines() if "Error" in line
+        )
         print(f"  {bad.stdout.strip()}")
         print(f"  each worker: {error.strip()}")
         assert "Can't get attribute 'square'" in error

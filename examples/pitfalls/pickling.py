@@ -29,7 +29,10 @@ def make_power(exponent: int):
 if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=2) as pool:
         print("Broken: tasks the pool cannot pickle")
-        for label, func in [("lambda", lambda x: x**2), ("local function", make_power(2))]:
+        for label, func in [
+            ("lambda", lambda x: x**2),
+            ("local function", make_power(2)),
+        ]:
             future = pool.submit(func, 3)
             try:
                 future.result(timeout=30)
@@ -39,7 +42,9 @@ if __name__ == "__main__":
             else:
                 raise AssertionError(f"{label} was pickled?")
 
-        print("Fixed: a module-level function, with functools.partial for fixed arguments")
+        print(
+            "Fixed: a module-level function, with functools.partial for fixed arguments"
+        )
         square = functools.partial(power, exponent=2)
         results = sorted(pool.map(square, range(5), timeout=30))
         print(f"  squares: {results}")

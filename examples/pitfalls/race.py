@@ -61,13 +61,19 @@ def forced(lock: threading.Lock | None) -> int:
 
 if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    print(f"Python {sys.version.split()[0]}, GIL {'enabled' if gil else 'disabled'}")
+    print(
+        f"Python {sys.version.split()[0]}, GIL {'enabled' if gil else 'disabled'}"
+    )
     lost = naive()
     print(f"Naive test, 4 threads x 100,000 increments: {lost:,} updates lost")
     if lost == 0:
-        print("  (0 proves nothing: the race is there, this run just missed it)")
+        print(
+            "  (0 proves nothing: the race is there, this run just missed it)"
+        )
     else:
-        print("  (this run caught it; the next run on the same machine may not)")
+        print(
+            "  (this run caught it; the next run on the same machine may not)"
+        )
 
     lost = forced(lock=None)
     print(f"Forced interleaving, no lock: {lost} of {2 * ROUNDS} updates lost")

@@ -35,8 +35,13 @@ if __name__ == "__main__":
     results = multiprocessing.Queue()
 
     print("target= with args=, results sent back through a Queue:")
-    workers = [multiprocessing.Process(target=square, args=(n, results)) for n in (3, 1, 2)]
-    print(f"  before start(): pid={workers[0].pid}, exitcode={workers[0].exitcode}")
+    workers = [
+        multiprocessing.Process(target=square, args=(n, results))
+        for n in (3, 1, 2)
+    ]
+    print(
+        f"  before start(): pid={workers[0].pid}, exitcode={workers[0].exitcode}"
+    )
     for p in workers:
         p.start()
     # Collect before joining: a child that still has data in a queue may not exit yet.
@@ -44,8 +49,14 @@ if __name__ == "__main__":
     for p in workers:
         p.join(timeout=30)
     for n, sq, pid, ppid in got:
-        parent = "this process" if ppid == me else "another process (the fork server)"
-        print(f"  {n}^2 = {sq}, computed in its own process; its parent is {parent}")
+        parent = (
+            "this process"
+            if ppid == me
+            else "another process (the fork server)"
+        )
+        print(
+            f"  {n}^2 = {sq}, computed in its own process; its parent is {parent}"
+        )
         assert pid != me
     assert [sq for _, sq, _, _ in got] == [1, 4, 9]
     print(f"  distinct child PIDs: {len({pid for _, _, pid, _ in got})}")
@@ -68,7 +79,9 @@ if __name__ == "__main__":
     try:
         p.is_alive()
     except ValueError as error:
-        print(f"  after Process.close(), using the object raises ValueError: {error}")
+        print(
+            f"  after Process.close(), using the object raises ValueError: {error}"
+        )
 
     print("Subclassing Process:")
     counters = [Countdown(n, results) for n in (3, 2)]

@@ -15,7 +15,9 @@ ITEMS = 8_000
 
 
 def small(n: int) -> int:
-    return sum(i * i for i in range(200)) + n  # a few microseconds of work per item
+    return (
+        sum(i * i for i in range(200)) + n
+    )  # a few microseconds of work per item
 
 
 def default_chunksize(items: int, workers: int) -> int:
@@ -31,7 +33,9 @@ if __name__ == "__main__":
     expected = [base + n for n in data]
     with multiprocessing.Pool(workers) as pool:
         pool.map(small, range(100))  # warm up
-        print(f"Pool({workers}).map over {ITEMS:,} small tasks (best of 2 runs):")
+        print(
+            f"Pool({workers}).map over {ITEMS:,} small tasks (best of 2 runs):"
+        )
         rows = []
         for chunksize in (1, 10, 100, None, 4_000):
             best = float("inf")

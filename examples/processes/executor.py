@@ -28,13 +28,17 @@ def risky(n: int) -> int:
 
 if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=3) as executor:
-        list(executor.map(whoami, range(6), timeout=30))  # warm up: workers start on demand
+        list(
+            executor.map(whoami, range(6), timeout=30)
+        )  # warm up: workers start on demand
         futures = {executor.submit(slow_square, n): n for n in range(3)}
         order = [futures[f] for f in as_completed(futures, timeout=30)]
         print(f"submit + as_completed: tasks finished in the order {order}")
         assert sorted(order) == [0, 1, 2]
 
-        print(f"map keeps input order: {list(executor.map(slow_square, range(3), timeout=30))}")
+        print(
+            f"map keeps input order: {list(executor.map(slow_square, range(3), timeout=30))}"
+        )
 
         outcomes = []
         for f in [executor.submit(risky, n) for n in range(4)]:
@@ -51,16 +55,23 @@ if __name__ == "__main__":
         if "fork" in multiprocessing.get_all_start_methods():
             try:
                 ProcessPoolExecutor(
-                    mp_context=multiprocessing.get_context("fork"), max_tasks_per_child=2
+                    mp_context=multiprocessing.get_context("fork"),
+                    max_tasks_per_child=2,
                 )
             except ValueError:
                 print("max_tasks_per_child with a fork context: ValueError")
             else:
                 raise AssertionError("fork was accepted")
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx, max_tasks_per_child=2) as executor:
-            pids = [executor.submit(whoami, n).result(timeout=30) for n in range(6)]
-        print(f"max_tasks_per_child=2, 1 worker, 6 tasks: {len(set(pids))} different worker PIDs")
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=ctx, max_tasks_per_child=2
+        ) as executor:
+            pids = [
+                executor.submit(whoami, n).result(timeout=30) for n in range(6)
+            ]
+        print(
+            f"max_tasks_per_child=2, 1 worker, 6 tasks: {len(set(pids))} different worker PIDs"
+        )
         assert len(set(pids)) == 3
     else:
         print("max_tasks_per_child needs Python 3.11+ (this is Python 3.10)")

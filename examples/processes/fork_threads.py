@@ -28,7 +28,9 @@ if __name__ == "__main__":
     helper.start()  # now this process has two threads
     try:
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")  # DeprecationWarnings are hidden by default
+            warnings.simplefilter(
+                "always"
+            )  # DeprecationWarnings are hidden by default
             p = multiprocessing.get_context("fork").Process(target=nothing)
             p.start()
             p.join(timeout=30)
@@ -37,7 +39,9 @@ if __name__ == "__main__":
         helper.join(timeout=30)
     assert p.exitcode == 0
 
-    print(f"Python {sys.version_info.major}.{sys.version_info.minor}, threads alive at fork: 2")
+    print(
+        f"Python {sys.version_info.major}.{sys.version_info.minor}, threads alive at fork: 2"
+    )
     fork_warnings = [w for w in caught if "fork" in str(w.message)]
     for w in fork_warnings:
         text = re.sub(r"pid=\d+", "pid=…", str(w.message))

@@ -8,7 +8,9 @@ import multiprocessing
 import threading
 
 
-def worker(tasks: multiprocessing.JoinableQueue, results: multiprocessing.Queue) -> None:
+def worker(
+    tasks: multiprocessing.JoinableQueue, results: multiprocessing.Queue
+) -> None:
     while True:
         item = tasks.get(timeout=30)
         try:
@@ -19,7 +21,9 @@ def worker(tasks: multiprocessing.JoinableQueue, results: multiprocessing.Queue)
             tasks.task_done()  # exactly once per get(), even if processing fails
 
 
-def join_with_timeout(q: multiprocessing.JoinableQueue, timeout: float) -> bool:
+def join_with_timeout(
+    q: multiprocessing.JoinableQueue, timeout: float
+) -> bool:
     """JoinableQueue.join() takes no timeout; wait for it in a helper thread instead."""
     waiter = threading.Thread(target=q.join, daemon=True)
     waiter.start()
@@ -31,7 +35,10 @@ if __name__ == "__main__":
     tasks = multiprocessing.JoinableQueue()
     results = multiprocessing.Queue()
     words = ["spawn", "fork", "forkserver", "pipe", "queue", "lock"]
-    workers = [multiprocessing.Process(target=worker, args=(tasks, results)) for _ in range(2)]
+    workers = [
+        multiprocessing.Process(target=worker, args=(tasks, results))
+        for _ in range(2)
+    ]
     for p in workers:
         p.start()
 
@@ -55,5 +62,7 @@ if __name__ == "__main__":
         tasks.put(None)
     for p in workers:
         p.join(timeout=30)
-    print(f"  after one sentinel each: exit codes {[p.exitcode for p in workers]}")
+    print(
+        f"  after one sentinel each: exit codes {[p.exitcode for p in workers]}"
+    )
     assert all(p.exitcode == 0 for p in workers)

@@ -58,11 +58,17 @@ if __name__ == "__main__":
     pids = report.get(timeout=30)
     middle.join(timeout=30)
     assert middle.exitcode == 0
-    print(f"  daemon child gone: {gone(pids['daemon'])} (terminated by its parent at exit)")
-    print(f"  normal child gone: {gone(pids['normal'])} (its parent waited for it before exiting)")
+    print(
+        f"  daemon child gone: {gone(pids['daemon'])} (terminated by its parent at exit)"
+    )
+    print(
+        f"  normal child gone: {gone(pids['normal'])} (its parent waited for it before exiting)"
+    )
     assert gone(pids["daemon"]) and gone(pids["normal"])
 
-    d = multiprocessing.Process(target=try_child_of_daemon, args=(report,), daemon=True)
+    d = multiprocessing.Process(
+        target=try_child_of_daemon, args=(report,), daemon=True
+    )
     d.start()
     print(f"  a daemon process starting a child: {report.get(timeout=30)}")
     d.join(timeout=30)
@@ -86,11 +92,15 @@ if __name__ == "__main__":
         pool.apply_async(slow_square, (9,))
     except ValueError as error:
         print(f"  apply_async() after close() -> ValueError: {error}")
-    squares = [r.get(timeout=30) for r in pending]  # Pool.join() has no timeout: wait here
+    squares = [
+        r.get(timeout=30) for r in pending
+    ]  # Pool.join() has no timeout: wait here
     pool.join()  # the workers finish the queue, then exit
     print(f"  tasks queued before close() still ran: {squares}")
     assert squares == [0, 1, 4, 9]
 
     # A thread has nothing to release: there is no Thread.close() at all.
-    print(f"threading.Thread has a close() method: {hasattr(threading.Thread, 'close')}")
+    print(
+        f"threading.Thread has a close() method: {hasattr(threading.Thread, 'close')}"
+    )
     assert not hasattr(threading.Thread, "close")

@@ -38,9 +38,15 @@ if __name__ == "__main__":
                 timeout=60,  # if anything went wrong, never wait forever
             )
         except subprocess.TimeoutExpired:
-            raise SystemExit("the unguarded script did not finish within 60 s") from None
+            raise SystemExit(
+                "the unguarded script did not finish within 60 s"
+            ) from None
 
-    errors = [line for line in done.stderr.splitlines() if line.startswith("RuntimeError")]
+    errors = [
+        line
+        for line in done.stderr.splitlines()
+        if line.startswith("RuntimeError")
+    ]
     print("The unguarded script's own output:")
     for line in done.stdout.splitlines():
         print(f"  {line}")

@@ -11,7 +11,9 @@ WORKERS, INCREMENTS = 4, 300
 
 def add_unlocked(shared) -> None:
     for _ in range(INCREMENTS):
-        shared["n"] += 1  # a get, then a set: two round trips to the manager, not one operation
+        shared["n"] += (
+            1  # a get, then a set: two round trips to the manager, not one operation
+        )
 
 
 def add_locked(shared, lock) -> None:
@@ -21,7 +23,10 @@ def add_locked(shared, lock) -> None:
 
 
 def run(target, *args) -> None:
-    workers = [multiprocessing.Process(target=target, args=args) for _ in range(WORKERS)]
+    workers = [
+        multiprocessing.Process(target=target, args=args)
+        for _ in range(WORKERS)
+    ]
     for p in workers:
         p.start()
     for p in workers:
@@ -30,30 +35,50 @@ def run(target, *args) -> None:
 
 
 if __name__ == "__main__":
-    with multiprocessing.Manager() as manager:  # starts the server process; stops it on exit
+    with (
+        multiprocessing.Manager() as manager
+    ):  # starts the server process; stops it on exit
         expected = WORKERS * INCREMENTS
         print(
             f"{WORKERS} processes each do shared['n'] += 1 {INCREMENTS} times (expected {expected:,}):"
         )
         shared = manager.dict(n=0)
         run(add_unlocked, shared)
-        print(f"  no lock:         {shared['n']:,} ({expected - shared['n']:,} updates lost)")
+        print(
+            f"  no lock:         {shared['n']:,} ({expected - shared['n']:,} updates lost)"
+        )
         assert shared["n"] <= expected
         shared["n"] = 0
         run(add_locked, shared, manager.Lock())
-        print(f"  manager.Lock():  {shared['n']:,} ({expected - shared['n']:,} updates lost)")
+        print(
+            f"  manager.Lock():  {shared['n']:,} ({expected - shared['n']:,} updates lost)"
+        )
         assert shared["n"] == expected
 
         print("The nested-mutation pitfall:")
         config = manager.dict(tags=[])
-        config["tags"].append("lost")  # gets a COPY of the list, appends to the copy
-        print(f"  config['tags'].append('lost')       -> config['tags'] == {config['tags']}")
+        config["tags"].append(
+            "lost"
+        )  # gets a COPY of the list, appends to the copy
+        print(
+            f"  config['tags'].append('lost')       -> config['tags'] == {config['tags']}"
+        )
         assert config["tags"] == []
         tags = config["tags"]
         tags.append("kept")
-        config["tags"] = tags  # read, change, write back: the proxy sees the assignment
-        print(f"  copy, append, assign back           -> config['tags'] == {config['tags']}")
-        config["shared_list"] = manager.list()  # or store a proxy: then nested changes stick
+        config["tags"] = (
+            tags  # read, change, write back: the proxy sees the assignment
+        )
+        print(
+            f"  copy, append, assign back           -> config['tags'] == {config['tags']}"
+        )
+        config["shared_list"] = (
+            manager.list()
+        )  # or store a proxy: then nested changes stick
         config["shared_list"].append("kept too")
-        print(f"  a manager.list() stored in the dict -> {list(config['shared_list'])}")
-        assert config["tags"] == ["kept"] and list(config["shared_list"]) == ["kept too"]
+        print(
+            f"  a manager.list() stored in the dict -> {list(config['shared_list'])}"
+        )
+        assert config["tags"] == ["kept"] and list(config["shared_list"]) == [
+            "kept too"
+        ]

@@ -16,7 +16,9 @@ def power(base: int, exponent: int) -> int:
 
 def first_line(error: BaseException) -> str:
     text = f"{type(error).__name__}: {error}".splitlines()[0]
-    return re.sub(r"0x[0-9a-fA-F]+", "0x…", text)  # memory addresses change on every run
+    return re.sub(
+        r"0x[0-9a-fA-F]+", "0x…", text
+    )  # memory addresses change on every run
 
 
 def make_local():
@@ -37,14 +39,18 @@ if __name__ == "__main__":
             try:
                 pool.map(func, [1, 2, 3])
                 outcome = "worked"
-            except Exception as error:  # the exact type changed across versions
+            except (
+                Exception
+            ) as error:  # the exact type changed across versions
                 outcome = first_line(error)
             print(f"  {label}:\n    {outcome}")
             assert outcome != "worked"
 
         print("What works: module-level functions, functools.partial of them:")
         squares = pool.map(functools.partial(power, exponent=2), [1, 2, 3])
-        print(f"  pool.map(partial(power, exponent=2), [1, 2, 3]) -> {squares}")
+        print(
+            f"  pool.map(partial(power, exponent=2), [1, 2, 3]) -> {squares}"
+        )
         assert squares == [1, 4, 9]
 
     with ProcessPoolExecutor(2) as executor:
@@ -52,6 +58,8 @@ if __name__ == "__main__":
         try:
             future.result(timeout=30)
         except Exception as error:
-            print(f"ProcessPoolExecutor.submit(lambda: 42).result():\n  {first_line(error)}")
+            print(
+                f"ProcessPoolExecutor.submit(lambda: 42).result():\n  {first_line(error)}"
+            )
         else:
             raise AssertionError("a lambda cannot be pickled")

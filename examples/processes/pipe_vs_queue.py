@@ -46,14 +46,20 @@ def queue_receiver(q):
 def messages_per_second(kind: str, batch: int) -> float:
     if kind == "Pipe":
         recv_end, send_end = multiprocessing.Pipe(duplex=False)
-        sender = multiprocessing.Process(target=send_over_pipe, args=(send_end, batch))
+        sender = multiprocessing.Process(
+            target=send_over_pipe, args=(send_end, batch)
+        )
         receive = pipe_receiver(recv_end)
     else:
         q = multiprocessing.Queue()
-        sender = multiprocessing.Process(target=send_over_queue, args=(q, batch))
+        sender = multiprocessing.Process(
+            target=send_over_queue, args=(q, batch)
+        )
         receive = queue_receiver(q)
     sender.start()
-    assert receive() == "ready"  # start the clock once the child is up and running
+    assert (
+        receive() == "ready"
+    )  # start the clock once the child is up and running
     start = time.perf_counter()
     count = 0
     while (item := receive()) is not None:
@@ -65,8 +71,12 @@ def messages_per_second(kind: str, batch: int) -> float:
 
 
 if __name__ == "__main__":
-    print(f"{MESSAGES:,} small tuples from a child to its parent (best of 3 runs):")
-    print(f"  {'channel':<8} {'sent as':<22} {'messages/s':>12}   vs Pipe one by one")
+    print(
+        f"{MESSAGES:,} small tuples from a child to its parent (best of 3 runs):"
+    )
+    print(
+        f"  {'channel':<8} {'sent as':<22} {'messages/s':>12}   vs Pipe one by one"
+    )
     base = None
     for batch in (1, BATCH):
         for kind in ("Pipe", "Queue"):

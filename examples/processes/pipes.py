@@ -55,7 +55,9 @@ if __name__ == "__main__":
     print(f"  sent ['ping', 'pong'], received {replies}")
     assert replies == ["PING", "PONG"]
 
-    print("One-way pipe: Pipe(duplex=False) returns (receive end, send end) — in that order")
+    print(
+        "One-way pipe: Pipe(duplex=False) returns (receive end, send end) — in that order"
+    )
     recv_end, send_end = multiprocessing.Pipe(duplex=False)
     if sys.platform != "win32":  # Windows uses named pipes for both
         print(f"  on POSIX, Pipe() ends are {os_object(here)};")
@@ -72,18 +74,26 @@ if __name__ == "__main__":
     except OSError as error:
         print(f"  send_end.recv() -> OSError: {error}")
 
-    print("recv() raises EOFError only when EVERY copy of the send end is closed")
+    print(
+        "recv() raises EOFError only when EVERY copy of the send end is closed"
+    )
     p = multiprocessing.Process(target=produce, args=(send_end, recv_end))
     p.start()
     received = [recv_within(recv_end) for _ in range(3)]
     p.join(timeout=30)
-    print(f"  received {received}; the child has exited (exit code {p.exitcode})")
+    print(
+        f"  received {received}; the child has exited (exit code {p.exitcode})"
+    )
     # The parent still holds its own copy of send_end, so the pipe is not at EOF: a plain
     # recv() here would block forever. poll() with a timeout shows it without hanging.
-    print(f"  parent still holds send_end: poll(0.5) -> {recv_end.poll(0.5)} (recv() would hang)")
+    print(
+        f"  parent still holds send_end: poll(0.5) -> {recv_end.poll(0.5)} (recv() would hang)"
+    )
     send_end.close()
     try:
-        recv_within(recv_end)  # poll() reports EOF as "readable"; recv() then raises
+        recv_within(
+            recv_end
+        )  # poll() reports EOF as "readable"; recv() then raises
     except EOFError:
         print("  after the parent closes its send_end too: recv() -> EOFError")
     recv_end.close()

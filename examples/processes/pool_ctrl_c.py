@@ -120,15 +120,21 @@ def left_over(pids: list[int]) -> list[int]:
 
 if __name__ == "__main__":
     if os.name != "posix":
-        print("Skipped on Windows: Ctrl-C arrives there as a console event sent to every process")
-        print("attached to the console, which this example cannot simulate without also")
+        print(
+            "Skipped on Windows: Ctrl-C arrives there as a console event sent to every process"
+        )
+        print(
+            "attached to the console, which this example cannot simulate without also"
+        )
         print("interrupting whatever started it.")
         raise SystemExit(0)
 
     ready, go = multiprocessing.Semaphore(0), multiprocessing.Event()
 
     # 1. multiprocessing.Pool
-    pool = multiprocessing.Pool(2, initializer=ignore_sigint, initargs=(ready, go))
+    pool = multiprocessing.Pool(
+        2, initializer=ignore_sigint, initargs=(ready, go)
+    )
     start_when_ready(ready, go)
     workers = multiprocessing.active_children()  # the pool's two workers
     worker_pids = [p.pid for p in workers]
@@ -161,7 +167,9 @@ if __name__ == "__main__":
     only_thread_left()  # the pool's threads are joined; let them vanish
     started = time.perf_counter()
     try:
-        with ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready, go)) as ex:
+        with ProcessPoolExecutor(
+            2, initializer=ignore_sigint, initargs=(ready, go)
+        ) as ex:
             futures = [ex.submit(quick_square, n) for n in range(tasks)]
             start_when_ready(ready, go)
             ctrl_c(multiprocessing.active_children())
@@ -178,7 +186,9 @@ if __name__ == "__main__":
     only_thread_left()
     started = time.perf_counter()
     go.clear()
-    ex = ProcessPoolExecutor(2, initializer=ignore_sigint, initargs=(ready, go))
+    ex = ProcessPoolExecutor(
+        2, initializer=ignore_sigint, initargs=(ready, go)
+    )
     futures = [ex.submit(quick_square, n) for n in range(tasks)]
     workers = multiprocessing.active_children()  # started by submit()
     try:
@@ -200,12 +210,18 @@ if __name__ == "__main__":
     cancelled = sum(f.cancelled() for f in futures)
     print("  shutdown(wait=False, cancel_futures=True) instead:")
     print(f"  queued tasks cancelled: {cancelled > 0}; took {took:.2f} s")
-    print(f"  terminate_workers() available (3.14+): {hasattr(ex, 'terminate_workers')}")
+    print(
+        f"  terminate_workers() available (3.14+): {hasattr(ex, 'terminate_workers')}"
+    )
     assert 0 < cancelled < tasks
     assert not any(proc.is_alive() for proc in workers)
     if sys.version_info >= (3, 14):
         assert hasattr(ex, "terminate_workers") and hasattr(ex, "kill_workers")
 
-    children = [c for c in psutil.Process().children(recursive=True) if not is_helper(c)]
+    children = [
+        c
+        for c in psutil.Process().children(recursive=True)
+        if not is_helper(c)
+    ]
     print(f"children left, apart from multiprocessing's helpers: {children}")
     assert not children

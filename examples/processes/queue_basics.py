@@ -24,7 +24,9 @@ def approximate_size(q) -> str:
 
 def take_one(q, barrier, results) -> None:
     deadline = time.monotonic() + 30
-    while q.empty() and time.monotonic() < deadline:  # wait until the item is visible
+    while (
+        q.empty() and time.monotonic() < deadline
+    ):  # wait until the item is visible
         time.sleep(0.01)
     looked_empty = q.empty()
     barrier.wait(timeout=30)  # both consumers have now checked: "not empty"
@@ -49,7 +51,9 @@ if __name__ == "__main__":
     q.put("a")
     q.put("b")
     try:
-        q.put("c", timeout=0.2)  # full: without a timeout this would wait forever
+        q.put(
+            "c", timeout=0.2
+        )  # full: without a timeout this would wait forever
     except queue.Full:
         print("  put() on a full queue (maxsize=2) -> queue.Full after 0.2 s")
     print(f"  qsize(): {approximate_size(q)}")
@@ -65,18 +69,24 @@ if __name__ == "__main__":
     one_item, results = multiprocessing.Queue(), multiprocessing.Queue()
     barrier = multiprocessing.Barrier(2)
     consumers = [
-        multiprocessing.Process(target=take_one, args=(one_item, barrier, results))
+        multiprocessing.Process(
+            target=take_one, args=(one_item, barrier, results)
+        )
         for _ in range(2)
     ]
     for p in consumers:
         p.start()
-    one_item.put("the only item")  # after the start: the consumers wait to see it
+    one_item.put(
+        "the only item"
+    )  # after the start: the consumers wait to see it
     one_item.close()
     one_item.join_thread()
     outcomes = [results.get(timeout=30) for _ in consumers]
     for p in consumers:
         p.join(timeout=30)
-    print(f"  both consumers saw empty() == {sorted({e for e, _ in outcomes})[0]} and called get()")
+    print(
+        f"  both consumers saw empty() == {sorted({e for e, _ in outcomes})[0]} and called get()"
+    )
     got = sorted(str(item) for _, item in outcomes)
     print(f"  what they got: {got} (None: queue.Empty after waiting)")
     assert got == ["None", "the only item"]
@@ -85,7 +95,8 @@ if __name__ == "__main__":
     print("Sentinel shutdown: one None per worker ends each worker's loop")
     tasks, results = multiprocessing.Queue(), multiprocessing.Queue()
     workers = [
-        multiprocessing.Process(target=square_worker, args=(tasks, results)) for _ in range(3)
+        multiprocessing.Process(target=square_worker, args=(tasks, results))
+        for _ in range(3)
     ]
     for p in workers:
         p.start()
@@ -94,7 +105,9 @@ if __name__ == "__main__":
         tasks.put(n)
     for _ in workers:
         tasks.put(None)
-    squares = sorted(results.get(timeout=30) for _ in numbers)  # count what you expect
+    squares = sorted(
+        results.get(timeout=30) for _ in numbers
+    )  # count what you expect
     for p in workers:
         p.join(timeout=30)
     print(f"  {len(squares)} results, sorted: {squares}")

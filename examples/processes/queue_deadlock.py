@@ -6,7 +6,9 @@
 
 import multiprocessing
 
-PAYLOAD = 1_000_000  # bytes: far more than an OS pipe buffers (64 KiB on Linux)
+PAYLOAD = (
+    1_000_000  # bytes: far more than an OS pipe buffers (64 KiB on Linux)
+)
 
 
 def producer(q: multiprocessing.Queue) -> None:
@@ -20,7 +22,9 @@ if __name__ == "__main__":
     q = multiprocessing.Queue()
     p = multiprocessing.Process(target=producer, args=(q,))
     p.start()
-    p.join(timeout=2)  # the bug, bounded: without a timeout this join would never return
+    p.join(
+        timeout=2
+    )  # the bug, bounded: without a timeout this join would never return
     stuck = p.is_alive()
     print(
         f"  after join(timeout=2): producer still alive = {stuck} -> a deadlock without the timeout"
@@ -28,7 +32,9 @@ if __name__ == "__main__":
     assert stuck
     data = q.get(timeout=30)  # draining the queue lets the producer finish
     p.join(timeout=30)
-    print(f"  after get(): {len(data):,} bytes received, producer exit code {p.exitcode}")
+    print(
+        f"  after get(): {len(data):,} bytes received, producer exit code {p.exitcode}"
+    )
     assert p.exitcode == 0
 
     print("Right order: get() everything you expect, then join()")

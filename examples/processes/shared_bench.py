@@ -60,7 +60,9 @@ def measure(work, target, lock, n) -> float:
         multiprocessing.Queue(),
     )
     workers = [
-        multiprocessing.Process(target=timed, args=(work, ready, go, elapsed, target, lock, n))
+        multiprocessing.Process(
+            target=timed, args=(work, ready, go, elapsed, target, lock, n)
+        )
         for _ in range(WORKERS)
     ]
     for p in workers:
@@ -79,9 +81,13 @@ if __name__ == "__main__":
     rows = []
     lock = multiprocessing.Lock()
 
-    counter = multiprocessing.Value("q", 0, lock=False)  # a raw shared int, no lock at all
+    counter = multiprocessing.Value(
+        "q", 0, lock=False
+    )  # a raw shared int, no lock at all
     rate = measure(value_unlocked, counter, None, 200_000)
-    rows.append(("Value, no lock (wrong)", rate, WORKERS * 200_000 - counter.value))
+    rows.append(
+        ("Value, no lock (wrong)", rate, WORKERS * 200_000 - counter.value)
+    )
 
     counter = multiprocessing.Value("q", 0, lock=False)
     rate = measure(value_locked, counter, lock, 50_000)
@@ -92,7 +98,11 @@ if __name__ == "__main__":
         struct.pack_into("q", block.buf, 0, 0)
         rate = measure(shm_locked, block.name, lock, 50_000)
         rows.append(
-            ("SharedMemory + Lock", rate, WORKERS * 50_000 - struct.unpack_from("q", block.buf)[0])
+            (
+                "SharedMemory + Lock",
+                rate,
+                WORKERS * 50_000 - struct.unpack_from("q", block.buf)[0],
+            )
         )
     finally:
         block.close()
@@ -101,9 +111,13 @@ if __name__ == "__main__":
     with multiprocessing.Manager() as manager:
         shared = manager.dict(n=0)
         rate = measure(manager_locked, shared, lock, 1_000)
-        rows.append(("Manager().dict() + Lock", rate, WORKERS * 1_000 - shared["n"]))
+        rows.append(
+            ("Manager().dict() + Lock", rate, WORKERS * 1_000 - shared["n"])
+        )
 
-    print(f"{WORKERS} processes incrementing one shared counter at the same time:")
+    print(
+        f"{WORKERS} processes incrementing one shared counter at the same time:"
+    )
     print(f"  {'way':<26} {'increments/s':>13}  {'lost updates':>12}")
     for name, rate, lost in rows:
         print(f"  {name:<26} {rate:>13,.0f}  {lost:>12,}")

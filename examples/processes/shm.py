@@ -13,7 +13,9 @@ LAYOUT = f"{COUNT}q"  # five signed 64-bit integers, native byte order
 
 
 def square_in_place(name: str) -> None:
-    block = shared_memory.SharedMemory(name=name)  # attach to the existing block by name
+    block = shared_memory.SharedMemory(
+        name=name
+    )  # attach to the existing block by name
     try:
         numbers = struct.unpack_from(LAYOUT, block.buf)
         struct.pack_into(LAYOUT, block.buf, 0, *(n * n for n in numbers))
@@ -28,7 +30,9 @@ def edit_list(items: shared_memory.ShareableList) -> None:
         try:
             items[0] = "a string longer than the slot it was created with"
         except ValueError as error:
-            items[2] = f"ValueError: {error}"[:64]  # each slot has a fixed size
+            items[2] = f"ValueError: {error}"[
+                :64
+            ]  # each slot has a fixed size
     finally:
         items.shm.close()
 
@@ -44,7 +48,9 @@ if __name__ == "__main__":
         assert p.exitcode == 0
         result = list(struct.unpack_from(LAYOUT, block.buf))
         print(f"SharedMemory(create=True, size={size}): five 64-bit integers")
-        print(f"  the parent wrote [1..{COUNT}], a child squared them in place: {result}")
+        print(
+            f"  the parent wrote [1..{COUNT}], a child squared them in place: {result}"
+        )
         assert result == [n * n for n in range(1, COUNT + 1)]
     finally:
         block.close()  # every process closes its own view...
@@ -52,9 +58,13 @@ if __name__ == "__main__":
     try:
         shared_memory.SharedMemory(name=block.name)
     except FileNotFoundError:
-        print("  after unlink(), attaching by its name -> FileNotFoundError: it is gone")
+        print(
+            "  after unlink(), attaching by its name -> FileNotFoundError: it is gone"
+        )
 
-    items = shared_memory.ShareableList(["spawn", 41, " " * 64])  # str, int, a 64-char slot
+    items = shared_memory.ShareableList(
+        ["spawn", 41, " " * 64]
+    )  # str, int, a 64-char slot
     try:
         p = multiprocessing.Process(target=edit_list, args=(items,))
         p.start()

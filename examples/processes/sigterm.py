@@ -23,7 +23,9 @@ def worker(ready, results) -> None:
     while not stopping.is_set():
         done += 1  # one unit of work
         time.sleep(0.01)
-    results.put(f"stopped cleanly after {'some' if done else 'no'} work, state saved")
+    results.put(
+        f"stopped cleanly after {'some' if done else 'no'} work, state saved"
+    )
 
 
 def try_signal_in_thread(out: list) -> None:
@@ -35,8 +37,12 @@ def try_signal_in_thread(out: list) -> None:
 
 if __name__ == "__main__":
     if os.name != "posix":
-        print("Windows: terminate() calls TerminateProcess(); the child gets no signal handler")
-        print("call and no chance to clean up. Ask it to stop through an Event or a queue instead.")
+        print(
+            "Windows: terminate() calls TerminateProcess(); the child gets no signal handler"
+        )
+        print(
+            "call and no chance to clean up. Ask it to stop through an Event or a queue instead."
+        )
         raise SystemExit(0)
 
     ready, results = multiprocessing.Event(), multiprocessing.Queue()
@@ -54,7 +60,9 @@ if __name__ == "__main__":
     p.start()
     p.terminate()
     p.join(timeout=30)
-    print(f"Without one: killed at once, exit code {p.exitcode} (= -SIGTERM, {-signal.SIGTERM})")
+    print(
+        f"Without one: killed at once, exit code {p.exitcode} (= -SIGTERM, {-signal.SIGTERM})"
+    )
     assert p.exitcode == -signal.SIGTERM
 
     errors: list[str] = []
@@ -66,13 +74,20 @@ if __name__ == "__main__":
 
     ran_in: list[str] = []
     signal.signal(
-        signal.SIGUSR1, lambda signum, frame: ran_in.append(threading.current_thread().name)
+        signal.SIGUSR1,
+        lambda signum, frame: ran_in.append(threading.current_thread().name),
     )
-    sender = threading.Thread(target=os.kill, args=(os.getpid(), signal.SIGUSR1), name="sender")
+    sender = threading.Thread(
+        target=os.kill, args=(os.getpid(), signal.SIGUSR1), name="sender"
+    )
     sender.start()
     sender.join(timeout=30)
     deadline = time.monotonic() + 30
     while not ran_in and time.monotonic() < deadline:
-        time.sleep(0.01)  # the handler runs between two bytecodes of the main thread
-    print(f"SIGUSR1 sent by thread 'sender' -> the handler ran in: {ran_in[0]}")
+        time.sleep(
+            0.01
+        )  # the handler runs between two bytecodes of the main thread
+    print(
+        f"SIGUSR1 sent by thread 'sender' -> the handler ran in: {ran_in[0]}"
+    )
     assert ran_in == ["MainThread"]

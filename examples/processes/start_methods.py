@@ -32,25 +32,37 @@ if __name__ == "__main__":
     print(
         f"This platform ({sys.platform}, Python {sys.version_info.major}.{sys.version_info.minor}):"
     )
-    print(f"  available start methods: {methods}; the default is {methods[0]!r}")
+    print(
+        f"  available start methods: {methods}; the default is {methods[0]!r}"
+    )
 
     SETTING = "changed by the parent at run time"
     print("What a child sees of its parent:")
-    print(f"  {'method':<11} {'SETTING in the child':<36} {'parent is us':<13} json imported")
+    print(
+        f"  {'method':<11} {'SETTING in the child':<36} {'parent is us':<13} json imported"
+    )
     for method in methods:
-        ctx = multiprocessing.get_context(method)  # choose per use; never set_start_method() here
+        ctx = multiprocessing.get_context(
+            method
+        )  # choose per use; never set_start_method() here
         queue = ctx.Queue()
         p = ctx.Process(target=report, args=(queue, os.getpid()))
         p.start()
         setting, parent_is_us, has_json = queue.get(timeout=30)
         p.join(timeout=30)
-        print(f"  {method:<11} {setting!r:<36} {parent_is_us!s:<13} {has_json}")
+        print(
+            f"  {method:<11} {setting!r:<36} {parent_is_us!s:<13} {has_json}"
+        )
         assert (setting == SETTING) == (method == "fork")
 
-    print("Cost of starting and joining one process that does nothing (median of 5):")
+    print(
+        "Cost of starting and joining one process that does nothing (median of 5):"
+    )
     for method in methods:
         ctx = multiprocessing.get_context(method)
-        ctx.Process(target=nothing).start()  # warm up: forkserver starts its server once
+        ctx.Process(
+            target=nothing
+        ).start()  # warm up: forkserver starts its server once
         for child in ctx.active_children():
             child.join(timeout=30)
         times = []

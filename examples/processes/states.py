@@ -16,7 +16,9 @@ import psutil
 def compute(stop: multiprocessing.Event, ready: multiprocessing.Queue) -> None:
     ready.put("compute")
     n = 0
-    while not stop.is_set():  # pure computation, checking the flag now and then
+    while (
+        not stop.is_set()
+    ):  # pure computation, checking the flag now and then
         for _ in range(10_000):
             n += 1
 
@@ -26,7 +28,9 @@ def nap(stop: multiprocessing.Event, ready: multiprocessing.Queue) -> None:
     stop.wait(timeout=30)  # blocked until the event is set: no CPU used
 
 
-def wait_for_message(inbox: multiprocessing.Queue, ready: multiprocessing.Queue) -> None:
+def wait_for_message(
+    inbox: multiprocessing.Queue, ready: multiprocessing.Queue
+) -> None:
     ready.put("queue.get")
     inbox.get(timeout=30)  # blocked in a read on the queue's pipe
 
@@ -51,13 +55,17 @@ if __name__ == "__main__":
     cpus = 1 if can_pin else (os.cpu_count() or 1)
     on_cpus = "one CPU" if cpus == 1 else f"{cpus} CPUs"
     computing = [
-        multiprocessing.Process(target=compute, args=(stop, ready), name=f"compute-{i}")
+        multiprocessing.Process(
+            target=compute, args=(stop, ready), name=f"compute-{i}"
+        )
         for i in range(cpus + 1)
     ]
     children = [
         *computing,
         multiprocessing.Process(target=nap, args=(stop, ready), name="sleep"),
-        multiprocessing.Process(target=wait_for_message, args=(inbox, ready), name="queue.get"),
+        multiprocessing.Process(
+            target=wait_for_message, args=(inbox, ready), name="queue.get"
+        ),
     ]
     try:
         for p in children:
@@ -67,22 +75,34 @@ if __name__ == "__main__":
             for p in computing:
                 psutil.Process(p.pid).cpu_affinity(one_cpu)
         for _ in children:
-            ready.get(timeout=30)  # every child has started its loop or is about to wait
+            ready.get(
+                timeout=30
+            )  # every child has started its loop or is about to wait
         time.sleep(0.3)
-        print(f"{len(computing)} computing children sharing {on_cpus}, plus two that wait:")
+        print(
+            f"{len(computing)} computing children sharing {on_cpus}, plus two that wait:"
+        )
         states = {p.name: status_of(p.pid) for p in children}
         for name, state in states.items():
             print(f"  {name:<10} {state}")
         if sys.platform.startswith("linux"):
             # A process that can run but has no CPU is still "running" (R) on Linux:
             # the OS does not separate "ready" from "running" in what it reports.
-            assert all(states[p.name] == psutil.STATUS_RUNNING for p in computing)
-            assert states["sleep"] == states["queue.get"] == psutil.STATUS_SLEEPING
+            assert all(
+                states[p.name] == psutil.STATUS_RUNNING for p in computing
+            )
+            assert (
+                states["sleep"]
+                == states["queue.get"]
+                == psutil.STATUS_SLEEPING
+            )
         # "running" hides the waiting: compare CPU time used with time alive.
         shares = []
         for p in children:
             proc = psutil.Process(p.pid)
-            shares.append(sum(proc.cpu_times()[:2]) / (time.time() - proc.create_time()))
+            shares.append(
+                sum(proc.cpu_times()[:2]) / (time.time() - proc.create_time())
+            )
         print(
             "Share of its lifetime each child actually spent on a CPU:\n"
             f"  computing: {', '.join(f'{s:.0%}' for s in shares[: len(computing)])} "
@@ -92,7 +112,9 @@ if __name__ == "__main__":
 
         if hasattr(psutil.Process, "suspend") and os.name == "posix":
             psutil.Process(computing[0].pid).suspend()  # SIGSTOP
-            print(f"After SIGSTOP, {computing[0].name}: {status_of(computing[0].pid)}")
+            print(
+                f"After SIGSTOP, {computing[0].name}: {status_of(computing[0].pid)}"
+            )
             psutil.Process(computing[0].pid).resume()  # SIGCONT
     finally:
         stop.set()

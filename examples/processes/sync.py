@@ -12,12 +12,16 @@ WORKERS = 5
 
 def worker(ready, go, guard, inside, peak) -> None:
     ready.release()  # "I am here" (a Semaphore used as a counter)
-    if not go.wait(timeout=30):  # Event: everyone waits for the same starting signal
+    if not go.wait(
+        timeout=30
+    ):  # Event: everyone waits for the same starting signal
         raise TimeoutError("no start signal")
     if guard is not None and not guard.acquire(timeout=30):
         raise TimeoutError("could not enter")
     try:
-        with inside.get_lock():  # the counters are shared, so update them under their own lock
+        with (
+            inside.get_lock()
+        ):  # the counters are shared, so update them under their own lock
             inside.value += 1
             peak.value = max(peak.value, inside.value)
         time.sleep(0.1)  # "use the resource"
@@ -32,7 +36,9 @@ def peak_inside(guard) -> int:
     ready, go = multiprocessing.Semaphore(0), multiprocessing.Event()
     inside, peak = multiprocessing.Value("i", 0), multiprocessing.Value("i", 0)
     workers = [
-        multiprocessing.Process(target=worker, args=(ready, go, guard, inside, peak))
+        multiprocessing.Process(
+            target=worker, args=(ready, go, guard, inside, peak)
+        )
         for _ in range(WORKERS)
     ]
     for p in workers:
@@ -48,7 +54,9 @@ def peak_inside(guard) -> int:
 
 
 if __name__ == "__main__":
-    print(f"{WORKERS} processes released together by one Event, each inside for 0.1 s:")
+    print(
+        f"{WORKERS} processes released together by one Event, each inside for 0.1 s:"
+    )
     for label, guard, limit in (
         ("no lock", None, WORKERS),
         ("Lock()", multiprocessing.Lock(), 1),
@@ -65,5 +73,7 @@ if __name__ == "__main__":
         )
     rlock = multiprocessing.RLock()
     with rlock:
-        print(f"An RLock is: acquire() again in the same process -> {rlock.acquire(timeout=0.2)}")
+        print(
+            f"An RLock is: acquire() again in the same process -> {rlock.acquire(timeout=0.2)}"
+        )
         rlock.release()

@@ -11,21 +11,30 @@ WORKERS, INCREMENTS = 4, 20_000
 
 def add_unlocked(counter) -> None:
     for _ in range(INCREMENTS):
-        counter.value += 1  # read, add, write: three steps another process can interleave
+        counter.value += (
+            1  # read, add, write: three steps another process can interleave
+        )
 
 
 def add_locked(counter) -> None:
     for _ in range(INCREMENTS):
-        with counter.get_lock():  # the lock that Value(...) created alongside the number
+        with (
+            counter.get_lock()
+        ):  # the lock that Value(...) created alongside the number
             counter.value += 1
 
 
 def fill(squares, index: int) -> None:
-    squares[index] = index * index  # each worker writes its own slot: no lock needed
+    squares[index] = (
+        index * index
+    )  # each worker writes its own slot: no lock needed
 
 
 def run(target, counter) -> int:
-    workers = [multiprocessing.Process(target=target, args=(counter,)) for _ in range(WORKERS)]
+    workers = [
+        multiprocessing.Process(target=target, args=(counter,))
+        for _ in range(WORKERS)
+    ]
     for p in workers:
         p.start()
     for p in workers:
@@ -42,7 +51,9 @@ if __name__ == "__main__":
     print(f"  Value('f', 0.1) -> a C float, 32 bits: {f.value!r}")
     i = multiprocessing.Value("i", 2**31 - 1)
     i.value += 1
-    print(f"  Value('i', 2**31 - 1), then += 1 -> {i.value} (a C int wraps around silently)")
+    print(
+        f"  Value('i', 2**31 - 1), then += 1 -> {i.value} (a C int wraps around silently)"
+    )
     assert i.value == -(2**31)
 
     expected = WORKERS * INCREMENTS
@@ -50,14 +61,21 @@ if __name__ == "__main__":
         f"{WORKERS} processes each add 1 to a shared Value {INCREMENTS:,} times (expected {expected:,}):"
     )
     got = run(add_unlocked, multiprocessing.Value("i", 0))
-    print(f"  counter.value += 1            -> {got:,}: {expected - got:,} updates lost")
+    print(
+        f"  counter.value += 1            -> {got:,}: {expected - got:,} updates lost"
+    )
     assert got <= expected
     got = run(add_locked, multiprocessing.Value("i", 0))
-    print(f"  with counter.get_lock(): += 1 -> {got:,}: {expected - got:,} updates lost")
+    print(
+        f"  with counter.get_lock(): += 1 -> {got:,}: {expected - got:,} updates lost"
+    )
     assert got == expected
 
     squares = multiprocessing.Array("q", 5)  # five 64-bit ints, zero-filled
-    workers = [multiprocessing.Process(target=fill, args=(squares, n)) for n in range(5)]
+    workers = [
+        multiprocessing.Process(target=fill, args=(squares, n))
+        for n in range(5)
+    ]
     for p in workers:
         p.start()
     for p in workers:

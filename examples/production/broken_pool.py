@@ -12,16 +12,23 @@ and resubmit exactly the tasks that did not finish.
 
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import textwrap
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 
-def work(n: int, attempt: int = 0) -> int:
+def work(n: int, attempt: int = 0, queued: str = "") -> int:
     if n == 2 and attempt == 0:  # the first attempt at task 2 dies
+        # ... once every task is queued, so the breakage meets them all.
+        deadline = time.monotonic() + 10
+        while not os.path.exists(queued) and time.monotonic() < deadline:
+            time.sleep(0.01)
         # SIGKILL cannot be caught. Windows has no SIGKILL: os.kill() with
         # SIGTERM calls TerminateProcess() there, as abrupt.
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
@@ -55,11 +62,18 @@ SPAWN = multiprocessing.get_context("spawn")
 if __name__ == "__main__":
     tasks = range(8)
     results: dict[int, int] = {}
+    scratch = Path(tempfile.mkdtemp())
+    queued = scratch / "all-queued"
     pool = ProcessPoolExecutor(max_workers=2, mp_context=SPAWN)
     try:
         for n in (0, 1):  # these finish before anything goes wrong
             results[n] = pool.submit(work, n).result(timeout=30)
-        futures = {pool.submit(work, n): n for n in tasks if n not in results}
+        futures = {
+            pool.submit(work, n, 0, str(queued)): n
+            for n in tasks
+            if n not in results
+        }
+        queued.touch()  # task 2 may die now
         done, pending = wait(futures, timeout=30)
         assert not pending
         broken = [
@@ -84,6 +98,7 @@ if __name__ == "__main__":
             raise AssertionError("a broken pool accepted new work")
     finally:
         shutdown_bounded(pool, timeout=10)
+        shutil.rmtree(scratch, ignore_errors=True)
 
     # Recovery: a new pool; resubmit only what did not finish.
     with ProcessPoolExecutor(max_workers=2, mp_context=SPAWN) as pool:

@@ -8,6 +8,7 @@ standard library. Each module has one job:
   (and benchmark speed-ups against their ideal) with the same numbers as a text table.
 - `pyconc.workloads`: standard jobs to measure: waiting (sleep, a loopback socket server),
   computing in pure Python, computing in C that releases the GIL.
-- `pyconc.bench`: run one workload under several models and worker counts; speed-ups
-  against the ideal, as a table and a chart.
+- `pyconc.bench`: run one workload under several models and worker counts: jobs sized to a
+  target time, pools warmed, rounds interleaved; speed-ups with their range against the
+  ideal, as a table and a chart; a job-size sweep that finds where overhead wins.
 """

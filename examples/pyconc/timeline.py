@@ -129,12 +129,16 @@ class Recorder:
         """Add spans recorded elsewhere (e.g. returned by `recorded()` from a process)."""
         with self._lock:
             self._spans.extend(
-                s if s.group or not self.group else dataclasses.replace(s, group=self.group)
+                s
+                if s.group or not self.group
+                else dataclasses.replace(s, group=self.group)
                 for s in spans
             )
 
     @contextlib.contextmanager
-    def span(self, label: str, state: str = RUN, waited: str = "") -> Iterator[None]:
+    def span(
+        self, label: str, state: str = RUN, waited: str = ""
+    ) -> Iterator[None]:
         """Record the `with` block as one span of the current thread or task."""
         kind, worker = current_worker()
         start = time.perf_counter()
@@ -142,11 +146,19 @@ class Recorder:
             yield
         finally:
             end = time.perf_counter()
-            self.add(Span(kind, worker, label, start, end, state, waited, self.group))
+            self.add(
+                Span(
+                    kind, worker, label, start, end, state, waited, self.group
+                )
+            )
 
 
 def recorded(
-    fn: Callable[..., T], *args: object, label: str = "", state: str = RUN, waited: str = ""
+    fn: Callable[..., T],
+    *args: object,
+    label: str = "",
+    state: str = RUN,
+    waited: str = "",
 ) -> tuple[T, Span]:
     """Run `fn(*args)` here and return its result with the span it took.
 
@@ -161,7 +173,13 @@ def recorded(
     result = fn(*args)
     end = time.perf_counter()
     return result, Span(
-        kind, worker, label or getattr(fn, "__name__", "work"), start, end, state, waited
+        kind,
+        worker,
+        label or getattr(fn, "__name__", "work"),
+        start,
+        end,
+        state,
+        waited,
     )
 
 
@@ -169,7 +187,11 @@ def recorded(
 
 _DEFAULT_TASK = re.compile(r"Task-\d+")
 _FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
-_WORDS = {RUN: "computing", WAIT: "waiting", BLOCKED: "blocked (holding the thread)"}
+_WORDS = {
+    RUN: "computing",
+    WAIT: "waiting",
+    BLOCKED: "blocked (holding the thread)",
+}
 # The words a chart draws itself, by language; everything else (titles, groups, labels) is the
 # caller's text, passed in the language wanted.
 _ZH = {
@@ -242,7 +264,9 @@ def _svg_frame(width: int, height: int) -> list[str]:
     ]
 
 
-def _rows(spans: Sequence[Span], lang: str = "en") -> list[tuple[str, tuple[str, int | str], str]]:
+def _rows(
+    spans: Sequence[Span], lang: str = "en"
+) -> list[tuple[str, tuple[str, int | str], str]]:
     """(group, (kind, worker), row name), grouped in order of first appearance."""
     groups: list[str] = []
     first: dict[tuple[str, tuple[str, int | str]], float] = {}
@@ -253,11 +277,18 @@ def _rows(spans: Sequence[Span], lang: str = "en") -> list[tuple[str, tuple[str,
         first[key] = min(first.get(key, s.start), s.start)
     rows = []
     for group in groups:
-        keys = sorted((k for k in first if k[0] == group), key=lambda k: (first[k], str(k[1])))
+        keys = sorted(
+            (k for k in first if k[0] == group),
+            key=lambda k: (first[k], str(k[1])),
+        )
         counts: dict[str, int] = {}
         for key in keys:
             kind, worker = key[1]
-            if kind == "task" and isinstance(worker, str) and not _DEFAULT_TASK.match(worker):
+            if (
+                kind == "task"
+                and isinstance(worker, str)
+                and not _DEFAULT_TASK.match(worker)
+            ):
                 # a name given on purpose
                 rows.append((group, key[1], f"{_t('task', lang)} {worker}"))
                 continue
@@ -315,7 +346,12 @@ def timeline_svg(
     rows = _rows(spans, lang)
     groups = list(dict.fromkeys(g for g, _, _ in rows))
     named_groups = any(groups)
-    height = _TOP + len(rows) * _ROW_H + (len(groups) * _GROUP_H if named_groups else 0) + 62
+    height = (
+        _TOP
+        + len(rows) * _ROW_H
+        + (len(groups) * _GROUP_H if named_groups else 0)
+        + 62
+    )
     plot = _Plot(width - _LEFT - _RIGHT, total, height - 46)
     out = [
         *_svg_open(width, height, title, lang),
@@ -391,7 +427,9 @@ def _row_labels(
             )
             y += _GROUP_H
         row_y[(group, key)] = y
-        out.append(f'<text x="24" y="{y + 16}" class="pc-muted">{escape(name)}</text>')
+        out.append(
+            f'<text x="24" y="{y + 16}" class="pc-muted">{escape(name)}</text>'
+        )
         y += _ROW_H
     return out, row_y
 
@@ -430,12 +468,18 @@ def _bars(
 def _legend(spans: Sequence[Span], height: int, lang: str) -> list[str]:
     """A swatch and its meaning for each state the spans use."""
     out = []
-    states = [st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)]
+    states = [
+        st for st in (RUN, WAIT, BLOCKED) if any(s.state == st for s in spans)
+    ]
     lx = _LEFT
     for st in states:
         words = _t(_WORDS[st], lang)
-        out.append(f'<rect x="{lx}" y="{height - 16}" width="14" height="10" class="pc-{st}"/>')
-        out.append(f'<text x="{lx + 20}" y="{height - 7}" class="pc-fg">{words}</text>')
+        out.append(
+            f'<rect x="{lx}" y="{height - 16}" width="14" height="10" class="pc-{st}"/>'
+        )
+        out.append(
+            f'<text x="{lx + 20}" y="{height - 7}" class="pc-fg">{words}</text>'
+        )
         lx += 28 + 7 * _columns(words)
     return out
 
@@ -443,7 +487,10 @@ def _legend(spans: Sequence[Span], height: int, lang: str) -> list[str]:
 def _origins(spans: Sequence[Span], origin: Origin) -> dict[str, float]:
     groups = {s.group for s in spans}
     if isinstance(origin, dict):
-        return {g: origin.get(g, min(s.start for s in spans if s.group == g)) for g in groups}
+        return {
+            g: origin.get(g, min(s.start for s in spans if s.group == g))
+            for g in groups
+        }
     if origin is not None:
         return dict.fromkeys(groups, origin)
     return {g: min(s.start for s in spans if s.group == g) for g in groups}
@@ -453,7 +500,9 @@ def _shifted(spans: Sequence[Span], origin: Origin) -> list[Span]:
     """The spans with times counted from their group's origin (0 ms)."""
     zero = _origins(spans, origin)
     return [
-        dataclasses.replace(s, start=s.start - zero[s.group], end=s.end - zero[s.group])
+        dataclasses.replace(
+            s, start=s.start - zero[s.group], end=s.end - zero[s.group]
+        )
         for s in spans
     ]
 
@@ -498,17 +547,23 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
             _ms(s.end),
             s.state + (f" ({s.waited})" if s.waited else ""),
         )
-        for s in sorted(spans, key=lambda s: (order[(s.group, (s.kind, s.worker))], s.start))
+        for s in sorted(
+            spans,
+            key=lambda s: (order[(s.group, (s.kind, s.worker))], s.start),
+        )
     ]
     header = ("group", "worker", "work", "start ms", "end ms", "state")
     if not any(s.group for s in spans):  # one unnamed group: no group column
         header, lines = header[1:], [line[1:] for line in lines]
-    widths = [max(len(r[i]) for r in [header, *lines]) for i in range(len(header))]
+    widths = [
+        max(len(r[i]) for r in [header, *lines]) for i in range(len(header))
+    ]
     right = {len(header) - 3, len(header) - 2}
 
     def fmt(row: Sequence[str]) -> str:
         cells = [
-            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i])
+            for i, c in enumerate(row)
         ]
         return "  ".join(cells).rstrip()
 
@@ -545,7 +600,10 @@ def speedup_svg(
     _check_lang(lang)
     left, right, top, bottom = 52, 150, 40, 46
     plot_w, plot_h = width - left - right, height - top - bottom
-    y_max = max([*ideal, *(hi for pts in series.values() for _, _, hi in pts)]) * 1.1
+    y_max = (
+        max([*ideal, *(hi for pts in series.values() for _, _, hi in pts)])
+        * 1.1
+    )
     y_max = max(y_max, 1.5)
 
     def px(i: int) -> float:
@@ -581,7 +639,9 @@ def speedup_svg(
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" '
         f'class="pc-muted">{_t("workers", lang)}</text>'
     )
-    ideal_pts = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ideal))
+    ideal_pts = " ".join(
+        f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ideal)
+    )
     out.append(
         f'<polyline points="{ideal_pts}" fill="none" class="pc-ideal" stroke-width="1.5" '
         f'stroke-dasharray="5 4"/>'
@@ -598,7 +658,9 @@ def speedup_svg(
     for k, (name, pts) in enumerate(series.items()):
         # The series colour is the element's CSS `color`: strokes and fills use currentColor.
         color = f'class="pc-s{k % _SERIES}"'
-        line = " ".join(f"{px(i):.1f},{py(med):.1f}" for i, (med, _, _) in enumerate(pts))
+        line = " ".join(
+            f"{px(i):.1f},{py(med):.1f}" for i, (med, _, _) in enumerate(pts)
+        )
         out.append(
             f'<polyline points="{line}" fill="none" {color} stroke="currentColor" '
             f'stroke-width="2"/>'

@@ -7,6 +7,7 @@ worker can run them: process pools import them by name, and `InterpreterPoolExec
 - `wait()`: sleeps; stands for any wait on the outside world.
 - `ask()` / `ask_async()`: one request to a `SlowServer` on 127.0.0.1, a real socket wait.
 - `count_primes()`: pure Python computation; it holds the GIL while it runs.
+- `crunch()`: the same computation in equal rounds, so a job can be sized (`autorange()`).
 - `digest()`: SHA-256 of a buffer; hashlib releases the GIL while it hashes large data.
 """
 
@@ -44,6 +45,26 @@ def count_primes(limit: int) -> int:
         else:
             count += 1
     return count
+
+
+CRUNCH_LIMIT, CRUNCH_PRIMES = (
+    100,
+    25,
+)  # one round: the primes below 100 (there are 25)
+
+
+def crunch(rounds: int) -> int:
+    """Pure-Python work in `rounds` equal rounds: its time grows in proportion to `rounds`.
+
+    Each round counts the primes below 100 (some tens of microseconds), so a job can be
+    sized finely, from a fraction of a millisecond up to seconds. Returns the total count,
+    `rounds * 25`, for checking.
+
+    Example:
+        >>> crunch(3)
+        75
+    """
+    return sum(count_primes(CRUNCH_LIMIT) for _ in range(rounds))
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +111,9 @@ class SlowServer(socketserver.ThreadingTCPServer):
         super().__init__(("127.0.0.1", 0), _SlowHandler)
         self.delay = delay
         self.address: tuple[str, int] = self.server_address[:2]
-        self._thread = threading.Thread(target=self.serve_forever, name="slow-server")
+        self._thread = threading.Thread(
+            target=self.serve_forever, name="slow-server"
+        )
 
     def __enter__(self) -> SlowServer:
         self._thread.start()
@@ -102,7 +125,9 @@ class SlowServer(socketserver.ThreadingTCPServer):
         self.server_close()
 
 
-def ask(address: tuple[str, int], message: str = "ping", timeout: float = 10.0) -> str:
+def ask(
+    address: tuple[str, int], message: str = "ping", timeout: float = 10.0
+) -> str:
     """Send one line to a `SlowServer` and return its answer (a blocking socket wait)."""
     with socket.create_connection(address, timeout=timeout) as sock:
         sock.sendall(message.encode() + b"\n")
@@ -110,7 +135,9 @@ def ask(address: tuple[str, int], message: str = "ping", timeout: float = 10.0) 
             return answer.readline().decode().strip()
 
 
-async def ask_async(address: tuple[str, int], message: str = "ping", timeout: float = 10.0) -> str:
+async def ask_async(
+    address: tuple[str, int], message: str = "ping", timeout: float = 10.0
+) -> str:
     """The same request as `ask()`, with asyncio streams: the event loop waits, not a thread."""
 
     async def exchange() -> str:

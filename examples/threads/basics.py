@@ -17,7 +17,9 @@ DELAY = 0.2  # each worker "waits for I/O" this long
 
 def fetch(item: int, results: dict[int, int]) -> None:
     time.sleep(DELAY)  # stands for a network call: sleeping releases the GIL
-    results[item] = item * item  # each thread writes its own key: no two touch the same one
+    results[item] = (
+        item * item
+    )  # each thread writes its own key: no two touch the same one
 
 
 class Fetcher(threading.Thread):
@@ -40,12 +42,15 @@ def describe() -> tuple[str, bool, bool]:
 
 if __name__ == "__main__":
     main = threading.current_thread()
-    print(f"main thread: name={main.name!r}, is main: {main is threading.main_thread()}")
+    print(
+        f"main thread: name={main.name!r}, is main: {main is threading.main_thread()}"
+    )
 
     # 1. target= : the usual way. Results come back through a dict we passed in.
     results: dict[int, int] = {}
     threads = [
-        threading.Thread(target=fetch, args=(i, results), name=f"worker-{i}") for i in range(5)
+        threading.Thread(target=fetch, args=(i, results), name=f"worker-{i}")
+        for i in range(5)
     ]
     start = time.perf_counter()
     for t in threads:
@@ -73,12 +78,18 @@ if __name__ == "__main__":
 
     # 3. Names and ids: name is yours to choose, ident is Python's, native_id is the OS's.
     seen: list[tuple[str, bool, bool]] = []
-    t = threading.Thread(target=lambda: seen.append(describe()), name="inspector")
+    t = threading.Thread(
+        target=lambda: seen.append(describe()), name="inspector"
+    )
     t.start()
     t.join(timeout=10)
     name, ident_matches, has_native_id = seen[0]
-    print(f"inside {name!r}: ident == get_ident(): {ident_matches}, OS id known: {has_native_id}")
-    print(f"after join: is_alive() = {t.is_alive()}; a thread cannot be started twice")
+    print(
+        f"inside {name!r}: ident == get_ident(): {ident_matches}, OS id known: {has_native_id}"
+    )
+    print(
+        f"after join: is_alive() = {t.is_alive()}; a thread cannot be started twice"
+    )
     try:
         t.start()
     except RuntimeError as error:

@@ -34,7 +34,9 @@ def if_instead_of_while() -> int:
     consumers = [threading.Thread(target=consumer) for _ in range(2)]
     for t in consumers:
         t.start()
-    time.sleep(0.1)  # both consumers are now waiting (if not, the bug shows all the same)
+    time.sleep(
+        0.1
+    )  # both consumers are now waiting (if not, the bug shows all the same)
     with cond:
         items.append(1)  # one item...
         cond.notify_all()  # ...but two woken consumers: the second finds nothing
@@ -53,7 +55,9 @@ class BoundedBuffer:
 
     def put(self, item: int) -> None:
         with self.cond:
-            if not self.cond.wait_for(lambda: len(self.items) < self.capacity, timeout=10):
+            if not self.cond.wait_for(
+                lambda: len(self.items) < self.capacity, timeout=10
+            ):
                 raise TimeoutError("buffer stayed full for 10 s")
             self.items.append(item)
             self.peak = max(self.peak, len(self.items))
@@ -62,7 +66,9 @@ class BoundedBuffer:
     def get(self) -> int | None:
         """The next item, or None once the buffer is closed and empty."""
         with self.cond:
-            if not self.cond.wait_for(lambda: self.items or self.closed, timeout=10):
+            if not self.cond.wait_for(
+                lambda: self.items or self.closed, timeout=10
+            ):
                 raise TimeoutError("buffer stayed empty for 10 s")
             if not self.items:
                 return None  # closed and drained
@@ -78,8 +84,12 @@ class BoundedBuffer:
 
 if __name__ == "__main__":
     errors = if_instead_of_while()
-    print(f"`if` instead of `while`: {errors} of 2 consumers popped an empty list")
-    assert errors == 1  # one item, two pops: exactly one of them finds the list empty
+    print(
+        f"`if` instead of `while`: {errors} of 2 consumers popped an empty list"
+    )
+    assert (
+        errors == 1
+    )  # one item, two pops: exactly one of them finds the list empty
 
     buffer = BoundedBuffer(CAPACITY)
     consumed: list[int] = []
@@ -94,7 +104,9 @@ if __name__ == "__main__":
             with consumed_lock:
                 consumed.append(item)
 
-    producers = [threading.Thread(target=produce, args=(p,)) for p in range(PRODUCERS)]
+    producers = [
+        threading.Thread(target=produce, args=(p,)) for p in range(PRODUCERS)
+    ]
     consumers = [threading.Thread(target=consume) for _ in range(CONSUMERS)]
     for t in producers + consumers:
         t.start()
@@ -104,7 +116,9 @@ if __name__ == "__main__":
     for t in consumers:
         t.join(timeout=30)
         assert not t.is_alive()
-    expected = sorted(p * 1000 + i for p in range(PRODUCERS) for i in range(ITEMS))
+    expected = sorted(
+        p * 1000 + i for p in range(PRODUCERS) for i in range(ITEMS)
+    )
     print(
         f"bounded buffer: {PRODUCERS} producers, {CONSUMERS} consumers, {len(consumed)} items "
         f"consumed, each exactly once: {sorted(consumed) == expected}; "

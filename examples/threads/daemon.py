@@ -29,14 +29,23 @@ print("main: reached the end of the program", flush=True)
 
 if __name__ == "__main__":
     done = subprocess.run(
-        [sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=20
+        [sys.executable, "-c", PROGRAM],
+        capture_output=True,
+        text=True,
+        timeout=20,
     )
     print("What the child interpreter printed:")
     for line in done.stdout.splitlines():
         print(f"  {line}")
-    print(f"exit code {done.returncode}; the daemon's 30 s sleep did not keep it alive")
+    print(
+        f"exit code {done.returncode}; the daemon's 30 s sleep did not keep it alive"
+    )
     lines = done.stdout.splitlines()
     assert done.returncode == 0
-    assert "non-daemon: cleanup in finally" in lines  # the interpreter waited for it
+    assert (
+        "non-daemon: cleanup in finally" in lines
+    )  # the interpreter waited for it
     assert "daemon: finished its work" not in lines  # killed mid-sleep...
-    assert "daemon: cleanup in finally" not in lines  # ...and its finally never ran
+    assert (
+        "daemon: cleanup in finally" not in lines
+    )  # ...and its finally never ran

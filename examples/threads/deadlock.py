@@ -25,19 +25,29 @@ class Account:
 
 def transfer(src, dst, amount, ordered, both_hold_first, report) -> None:
     # With a global order every thread locks accounts sorted by name, whatever the direction.
-    first, second = sorted((src, dst), key=lambda a: a.name) if ordered else (src, dst)
+    first, second = (
+        sorted((src, dst), key=lambda a: a.name) if ordered else (src, dst)
+    )
     label = f"{src.name}->{dst.name}"
     if not first.lock.acquire(timeout=5):
         report.append(f"{label}: could not get {first.name}")
         return
     try:
         if not ordered:
-            both_hold_first.wait(timeout=5)  # make sure each thread holds its first lock
+            both_hold_first.wait(
+                timeout=5
+            )  # make sure each thread holds its first lock
         else:
-            time.sleep(0.05)  # the same unlucky timing; the order makes it harmless
+            time.sleep(
+                0.05
+            )  # the same unlucky timing; the order makes it harmless
         if not second.lock.acquire(timeout=WAIT):
-            report.append(f"{label}: holds {first.name}, waited {WAIT} s for {second.name}")
-            both_hold_first.wait(timeout=5)  # keep holding until the other side gave up too
+            report.append(
+                f"{label}: holds {first.name}, waited {WAIT} s for {second.name}"
+            )
+            both_hold_first.wait(
+                timeout=5
+            )  # keep holding until the other side gave up too
             return
         try:
             src.balance -= amount
@@ -54,8 +64,12 @@ def scenario(title: str, lock_type, ordered: bool) -> list[str]:
     both_hold_first = threading.Barrier(2)
     report: list[str] = []
     threads = [
-        threading.Thread(target=transfer, args=(a, b, 10, ordered, both_hold_first, report)),
-        threading.Thread(target=transfer, args=(b, a, 20, ordered, both_hold_first, report)),
+        threading.Thread(
+            target=transfer, args=(a, b, 10, ordered, both_hold_first, report)
+        ),
+        threading.Thread(
+            target=transfer, args=(b, a, 20, ordered, both_hold_first, report)
+        ),
     ]
     for t in threads:
         t.start()
@@ -70,14 +84,22 @@ def scenario(title: str, lock_type, ordered: bool) -> list[str]:
 
 
 if __name__ == "__main__":
-    stuck = scenario("Two Locks, opposite orders:", threading.Lock, ordered=False)
+    stuck = scenario(
+        "Two Locks, opposite orders:", threading.Lock, ordered=False
+    )
     assert all("waited" in line for line in stuck)
-    print("  -> deadlock detected: each thread holds the lock the other one needs")
+    print(
+        "  -> deadlock detected: each thread holds the lock the other one needs"
+    )
 
     stuck = scenario("The same with RLocks:", threading.RLock, ordered=False)
     assert all("waited" in line for line in stuck)
     print("  -> still a deadlock: an RLock only lets its owner re-enter")
 
-    done = scenario("Two Locks, one global order (A before B):", threading.Lock, ordered=True)
+    done = scenario(
+        "Two Locks, one global order (A before B):",
+        threading.Lock,
+        ordered=True,
+    )
     assert sorted(done) == ["A->B: done", "B->A: done"]
     print("  -> no deadlock: nobody can hold B while waiting for A")

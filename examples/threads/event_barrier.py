@@ -15,12 +15,20 @@ import time
 WORKERS = 4
 
 
-def worker(n: int, ready: threading.Barrier, stop: threading.Event, log: list[str]) -> None:
+def worker(
+    n: int, ready: threading.Barrier, stop: threading.Event, log: list[str]
+) -> None:
     log.append(f"worker {n}: phase 1 done")
-    index = ready.wait(timeout=10)  # returns 0..n-1; raises BrokenBarrierError on timeout
+    index = ready.wait(
+        timeout=10
+    )  # returns 0..n-1; raises BrokenBarrierError on timeout
     if index == 0:
-        log.append("barrier: all 4 arrived, released together")  # exactly one thread says it
-    while not stop.wait(timeout=0.01):  # an interruptible pause between units of work
+        log.append(
+            "barrier: all 4 arrived, released together"
+        )  # exactly one thread says it
+    while not stop.wait(
+        timeout=0.01
+    ):  # an interruptible pause between units of work
         pass  # a real worker would do one unit of work here
     log.append(f"worker {n}: saw stop")
 
@@ -34,24 +42,34 @@ if __name__ == "__main__":
     config_loaded = threading.Event()
     got: list[bool] = []
     waiters = [
-        threading.Thread(target=wait_for_config, args=(config_loaded, got)) for _ in range(3)
+        threading.Thread(target=wait_for_config, args=(config_loaded, got))
+        for _ in range(3)
     ]
     for t in waiters:
         t.start()
     time.sleep(0.1)
-    print(f"before set(): is_set() = {config_loaded.is_set()}, waiters released: {len(got)}")
+    print(
+        f"before set(): is_set() = {config_loaded.is_set()}, waiters released: {len(got)}"
+    )
     config_loaded.set()
     for t in waiters:
         t.join(timeout=10)
-    print(f"after set():  is_set() = {config_loaded.is_set()}, waiters released: {got}")
+    print(
+        f"after set():  is_set() = {config_loaded.is_set()}, waiters released: {got}"
+    )
     assert got == [True, True, True]
-    print(f"wait(timeout=0.1) on a cleared Event returns {threading.Event().wait(timeout=0.1)}")
+    print(
+        f"wait(timeout=0.1) on a cleared Event returns {threading.Event().wait(timeout=0.1)}"
+    )
 
     # 2. Barrier for phases, Event as a stop signal.
     ready = threading.Barrier(WORKERS)
     stop = threading.Event()
     log: list[str] = []
-    workers = [threading.Thread(target=worker, args=(n, ready, stop, log)) for n in range(WORKERS)]
+    workers = [
+        threading.Thread(target=worker, args=(n, ready, stop, log))
+        for n in range(WORKERS)
+    ]
     for t in workers:
         t.start()
     time.sleep(0.1)
@@ -66,4 +84,6 @@ if __name__ == "__main__":
     )
     for line in sorted(log):
         print(f"  {line}")
-    assert all(log.index(p) < barrier_at for p in phase1)  # nobody passed before all arrived
+    assert all(
+        log.index(p) < barrier_at for p in phase1
+    )  # nobody passed before all arrived

@@ -17,7 +17,9 @@ THREADS = 4
 
 
 def run_threads(target, *args) -> None:
-    threads = [threading.Thread(target=target, args=args) for _ in range(THREADS)]
+    threads = [
+        threading.Thread(target=target, args=args) for _ in range(THREADS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -31,7 +33,9 @@ def appender(items: list[int]) -> None:
 
 
 def connect() -> object:
-    time.sleep(0.01)  # opening a connection takes a while; other threads run meanwhile
+    time.sleep(
+        0.01
+    )  # opening a connection takes a while; other threads run meanwhile
     return object()
 
 
@@ -40,18 +44,26 @@ def connect() -> object:
 checked = threading.Barrier(THREADS)
 
 
-def get_or_create_unsafe(cache: dict, seen: list, start: threading.Barrier) -> None:
-    start.wait(timeout=10)  # all threads arrive together, as requests do under load
+def get_or_create_unsafe(
+    cache: dict, seen: list, start: threading.Barrier
+) -> None:
+    start.wait(
+        timeout=10
+    )  # all threads arrive together, as requests do under load
     missing = "conn" not in cache  # step 1: check
     checked.wait(timeout=10)
     if missing:
-        conn = cache["conn"] = connect()  # step 2: act, overwriting another thread's object
+        conn = cache["conn"] = (
+            connect()
+        )  # step 2: act, overwriting another thread's object
     else:
         conn = cache["conn"]
     seen.append(conn)
 
 
-def get_or_create_setdefault(cache: dict, seen: list, start: threading.Barrier) -> None:
+def get_or_create_setdefault(
+    cache: dict, seen: list, start: threading.Barrier
+) -> None:
     start.wait(timeout=10)
     # One call on a built-in dict: the first thread's object wins, every thread gets it.
     # (Every thread still called connect(); use a lock if creating one is costly.)
@@ -62,7 +74,9 @@ lock = threading.Lock()
 created = []
 
 
-def get_or_create_locked(cache: dict, seen: list, start: threading.Barrier) -> None:
+def get_or_create_locked(
+    cache: dict, seen: list, start: threading.Barrier
+) -> None:
     start.wait(timeout=10)
     with lock:  # check and act as one step: connect() runs exactly once
         if "conn" not in cache:
@@ -74,7 +88,9 @@ def get_or_create_locked(cache: dict, seen: list, start: threading.Barrier) -> N
 if __name__ == "__main__":
     items: list[int] = []
     run_threads(appender, items)
-    print(f"{THREADS} threads x 100,000 list.append(): {len(items):,} items, none lost")
+    print(
+        f"{THREADS} threads x 100,000 list.append(): {len(items):,} items, none lost"
+    )
     assert len(items) == THREADS * 100_000
     assert sorted(set(items)) == list(range(100_000))
 
@@ -87,8 +103,12 @@ if __name__ == "__main__":
         seen: list = []
         run_threads(fn, cache, seen, threading.Barrier(THREADS))
         distinct = len({id(obj) for obj in seen})
-        print(f"{label:<26} {THREADS} threads were handed {distinct} distinct connection(s)")
+        print(
+            f"{label:<26} {THREADS} threads were handed {distinct} distinct connection(s)"
+        )
         assert distinct == 1 or fn is get_or_create_unsafe
         if fn is get_or_create_unsafe:
-            assert distinct == THREADS  # every thread saw "missing" and made its own
+            assert (
+                distinct == THREADS
+            )  # every thread saw "missing" and made its own
     assert created == [1]

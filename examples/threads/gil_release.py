@@ -36,7 +36,9 @@ def pure_python() -> None:
 
 
 def c_call_holding_gil() -> None:
-    assert sum(range(15_000_000)) == 15_000_000 * 14_999_999 // 2  # one call, all in C
+    assert (
+        sum(range(15_000_000)) == 15_000_000 * 14_999_999 // 2
+    )  # one call, all in C
 
 
 def hashlib_work() -> None:
@@ -60,7 +62,9 @@ def longest_gap(work) -> tuple[float, float]:
     start = last = time.perf_counter()
     worker.start()
     while worker.is_alive():
-        time.sleep(0.001)  # heartbeat: needs the GIL back to continue after each sleep
+        time.sleep(
+            0.001
+        )  # heartbeat: needs the GIL back to continue after each sleep
         now = time.perf_counter()
         gaps.append(now - last)
         last = now
@@ -70,10 +74,18 @@ def longest_gap(work) -> tuple[float, float]:
 
 if __name__ == "__main__":
     check = getattr(sys, "_is_gil_enabled", None)  # 3.13+
-    gil = "yes" if check is None else ("yes" if check() else "no (free-threaded)")
+    gil = (
+        "yes"
+        if check is None
+        else ("yes" if check() else "no (free-threaded)")
+    )
     interval = sys.getswitchinterval()
-    print(f"GIL enabled: {gil}; sys.getswitchinterval() = {interval * 1000:.0f} ms")
-    print(f"{'worker thread runs':<34}{'took':>7}{'longest heartbeat gap':>24}")
+    print(
+        f"GIL enabled: {gil}; sys.getswitchinterval() = {interval * 1000:.0f} ms"
+    )
+    print(
+        f"{'worker thread runs':<34}{'took':>7}{'longest heartbeat gap':>24}"
+    )
     gaps = {}
     for label, work in [
         ("pure-Python loop", pure_python),

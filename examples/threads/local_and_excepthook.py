@@ -11,7 +11,9 @@ thread's function ends that thread only; `threading.excepthook` decides how it i
 
 import threading
 
-context = threading.local()  # one object, but each thread sees its own attributes
+context = (
+    threading.local()
+)  # one object, but each thread sees its own attributes
 
 
 def handle(request_id: int, seen: dict[str, list[int]]) -> None:
@@ -32,13 +34,16 @@ reported: list[str] = []
 def report(args: threading.ExceptHookArgs) -> None:
     # Called in the dying thread. The default hook prints the traceback to stderr; here we
     # keep one line per failure (a real program would log it, with args.exc_traceback).
-    reported.append(f"{args.thread.name}: {args.exc_type.__name__}: {args.exc_value}")
+    reported.append(
+        f"{args.thread.name}: {args.exc_type.__name__}: {args.exc_value}"
+    )
 
 
 if __name__ == "__main__":
     seen: dict[str, list[int]] = {}
     threads = [
-        threading.Thread(target=handle, args=(i, seen), name=f"request-{i}") for i in range(1, 4)
+        threading.Thread(target=handle, args=(i, seen), name=f"request-{i}")
+        for i in range(1, 4)
     ]
     for t in threads:
         t.start()
@@ -48,17 +53,26 @@ if __name__ == "__main__":
     for name in sorted(seen):
         print(f"  {name}: {seen[name]}")
     print(f"  main thread has request_id: {hasattr(context, 'request_id')}")
-    assert seen == {f"request-{i}": [i * 10, i * 10 + 1, i * 10 + 2] for i in range(1, 4)}
+    assert seen == {
+        f"request-{i}": [i * 10, i * 10 + 1, i * 10 + 2] for i in range(1, 4)
+    }
 
     threading.excepthook = report
-    crashers = [threading.Thread(target=crash, args=(n,), name=f"crasher-{n}") for n in (1, 2)]
+    crashers = [
+        threading.Thread(target=crash, args=(n,), name=f"crasher-{n}")
+        for n in (1, 2)
+    ]
     for t in crashers:
         t.start()
     for t in crashers:
-        t.join(timeout=10)  # join() returns normally: it does not re-raise the exception
+        t.join(
+            timeout=10
+        )  # join() returns normally: it does not re-raise the exception
     print("threading.excepthook saw:")
     for line in sorted(reported):
         print(f"  {line}")
-    print("main thread: still running, and it could not have caught those exceptions itself")
+    print(
+        "main thread: still running, and it could not have caught those exceptions itself"
+    )
     assert len(reported) == 2
     threading.excepthook = threading.__excepthook__  # restore the default

@@ -34,30 +34,43 @@ def try_from_other_thread(lock) -> bool:
 
 if __name__ == "__main__":
     lock = threading.Lock()
-    with lock:  # acquire() on entry, release() on exit, even if the block raises
+    with (
+        lock
+    ):  # acquire() on entry, release() on exit, even if the block raises
         print(f"Lock held with `with`: locked() = {lock.locked()}")
-        print(f"  another thread gets it within {WAIT} s: {try_from_other_thread(lock)}")
+        print(
+            f"  another thread gets it within {WAIT} s: {try_from_other_thread(lock)}"
+        )
         # The same thread asks again: with a plain Lock this would wait forever.
         again = lock.acquire(timeout=WAIT)
-        print(f"  the holder acquires it again: {again} (a plain Lock is not re-entrant)")
+        print(
+            f"  the holder acquires it again: {again} (a plain Lock is not re-entrant)"
+        )
         assert again is False
     print(f"after the with block: locked() = {lock.locked()}")
     assert try_from_other_thread(lock) is True
 
     rlock = threading.RLock()
     with rlock:
-        with rlock:  # the owner re-enters: no wait, an internal count goes to 2
+        with (
+            rlock
+        ):  # the owner re-enters: no wait, an internal count goes to 2
             print("RLock entered twice by its owner: no deadlock")
             inside = try_from_other_thread(rlock)
             print(f"  another thread gets it within {WAIT} s: {inside}")
         after_one = try_from_other_thread(rlock)
-        print(f"  after one release (count 1, still owned): another thread gets it: {after_one}")
+        print(
+            f"  after one release (count 1, still owned): another thread gets it: {after_one}"
+        )
     after_both = try_from_other_thread(rlock)
     print(f"  after both releases: another thread gets it: {after_both}")
     assert (inside, after_one, after_both) == (False, False, True)
 
     # Releasing a lock you do not hold is an error, not a no-op.
-    for name, unheld in (("Lock", threading.Lock()), ("RLock", threading.RLock())):
+    for name, unheld in (
+        ("Lock", threading.Lock()),
+        ("RLock", threading.RLock()),
+    ):
         try:
             unheld.release()
         except RuntimeError as error:

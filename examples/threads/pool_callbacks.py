@@ -42,12 +42,16 @@ if __name__ == "__main__":
     gate1, gate2 = threading.Event(), threading.Event()
     started1, started2 = threading.Event(), threading.Event()
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="worker")
-    blocker1 = pool.submit(hold, started1, gate1)  # occupies the only worker until gate1 opens
+    blocker1 = pool.submit(
+        hold, started1, gate1
+    )  # occupies the only worker until gate1 opens
     futures = {
         "ok": pool.submit(sum, [1, 2, 3]),
         "error": pool.submit(fail),
     }
-    blocker2 = pool.submit(hold, started2, gate2)  # keeps the worker busy during shutdown
+    blocker2 = pool.submit(
+        hold, started2, gate2
+    )  # keeps the worker busy during shutdown
     futures |= {
         "cancel-me": pool.submit(print, "never printed"),
         "queued-1": pool.submit(print, "never printed"),
@@ -56,9 +60,13 @@ if __name__ == "__main__":
     for name, future in futures.items():
         future.add_done_callback(on_done(name))
 
-    assert started1.wait(timeout=10)  # blocker1 is running now, the others are queued
+    assert started1.wait(
+        timeout=10
+    )  # blocker1 is running now, the others are queued
     print(f"cancel() a waiting future: {futures['cancel-me'].cancel()}")
-    print(f"cancel() the running one:  {blocker1.cancel()} (a running call cannot be stopped)")
+    print(
+        f"cancel() the running one:  {blocker1.cancel()} (a running call cannot be stopped)"
+    )
 
     gate1.set()  # the worker goes on: 'ok' and 'error' run, then blocker2 holds it again
     assert started2.wait(timeout=10)

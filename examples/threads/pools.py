@@ -14,8 +14,16 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-DELAYS = {"a": 0.3, "b": 0.1, "c": 0.2}  # name -> seconds each "download" waits
-ANSWERS = ["b", "c", "a"]  # the order the servers answer in the as_completed() demo
+DELAYS = {
+    "a": 0.3,
+    "b": 0.1,
+    "c": 0.2,
+}  # name -> seconds each "download" waits
+ANSWERS = [
+    "b",
+    "c",
+    "a",
+]  # the order the servers answer in the as_completed() demo
 answered = {name: threading.Event() for name in DELAYS}
 
 
@@ -47,12 +55,16 @@ if __name__ == "__main__":
     with ThreadPoolExecutor() as pool:
         # _max_workers is private: read here only to show what this interpreter chose.
         actual = pool._max_workers
-    print(f"default max_workers here: {actual} (min(32, CPUs + 4) = {default_workers()})")
+    print(
+        f"default max_workers here: {actual} (min(32, CPUs + 4) = {default_workers()})"
+    )
     assert actual == default_workers()
 
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="dl") as pool:
         # submit(): one Future per call; result() waits for it (always with a timeout).
-        futures = {pool.submit(download_when_answered, name): name for name in DELAYS}
+        futures = {
+            pool.submit(download_when_answered, name): name for name in DELAYS
+        }
         first = next(iter(futures))
         print(f"right after submit: done() = {first.done()}")
 
@@ -68,11 +80,15 @@ if __name__ == "__main__":
             print(f"  finished: {name} ({outcome})")
             if len(finished) < len(ANSWERS):
                 answered[ANSWERS[len(finished)]].set()
-        assert finished == ANSWERS  # the order they finished, not the order submitted
+        assert (
+            finished == ANSWERS
+        )  # the order they finished, not the order submitted
         print(f"a's future: result(timeout=5) -> {first.result(timeout=5)!r}")
         failed = next(f for f, name in futures.items() if name == "c")
         try:
-            failed.result(timeout=5)  # re-raises the worker's exception in this thread
+            failed.result(
+                timeout=5
+            )  # re-raises the worker's exception in this thread
         except ConnectionError as error:
             print(f"c's future: result() re-raised ConnectionError: {error}")
 

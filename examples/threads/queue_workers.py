@@ -20,7 +20,9 @@ STOP = object()  # a sentinel: no real job can be this object
 
 def worker(jobs: queue.Queue, results: queue.Queue) -> None:
     while True:
-        job = jobs.get(timeout=10)  # raises queue.Empty rather than wait forever
+        job = jobs.get(
+            timeout=10
+        )  # raises queue.Empty rather than wait forever
         try:
             if job is STOP:
                 return
@@ -31,22 +33,31 @@ def worker(jobs: queue.Queue, results: queue.Queue) -> None:
 
 def join_with_timeout(q: queue.Queue, timeout: float) -> bool:
     """Queue.join() has no timeout; wait for it in a helper thread that we can time out."""
-    waiter = threading.Thread(target=q.join, daemon=True)  # daemon: never blocks exit
+    waiter = threading.Thread(
+        target=q.join, daemon=True
+    )  # daemon: never blocks exit
     waiter.start()
     waiter.join(timeout)
     return not waiter.is_alive()
 
 
 if __name__ == "__main__":
-    jobs: queue.Queue = queue.Queue(maxsize=5)  # bounded: put() waits while 5 are queued
+    jobs: queue.Queue = queue.Queue(
+        maxsize=5
+    )  # bounded: put() waits while 5 are queued
     results: queue.Queue = queue.Queue()
-    threads = [threading.Thread(target=worker, args=(jobs, results)) for _ in range(WORKERS)]
+    threads = [
+        threading.Thread(target=worker, args=(jobs, results))
+        for _ in range(WORKERS)
+    ]
     for t in threads:
         t.start()
 
     for n in range(JOBS):
         jobs.put(n, timeout=10)
-    all_done = join_with_timeout(jobs, timeout=10)  # every job so far has had task_done()
+    all_done = join_with_timeout(
+        jobs, timeout=10
+    )  # every job so far has had task_done()
     print(
         f"{JOBS} jobs through a Queue(maxsize=5) to {WORKERS} workers; join() returned: {all_done}"
     )
@@ -57,9 +68,13 @@ if __name__ == "__main__":
     for t in threads:
         t.join(timeout=10)
         assert not t.is_alive()
-    print(f"workers still alive after the sentinels: {sum(t.is_alive() for t in threads)}")
+    print(
+        f"workers still alive after the sentinels: {sum(t.is_alive() for t in threads)}"
+    )
 
     collected = sorted(results.get_nowait() for _ in range(results.qsize()))
-    print(f"results (sorted): {collected[:4]} ... {collected[-1]}, {len(collected)} in all")
+    print(
+        f"results (sorted): {collected[:4]} ... {collected[-1]}, {len(collected)} in all"
+    )
     assert collected == [(n, n * n) for n in range(JOBS)]
     assert jobs.unfinished_tasks == 0

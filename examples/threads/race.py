@@ -31,11 +31,15 @@ class Account:
     def deposit_unsafe(self) -> None:
         current = self.balance  # read
         self.all_read.wait()  # every thread has read the same balance now
-        self.balance = current + 1  # write: overwrites whatever happened meanwhile
+        self.balance = (
+            current + 1
+        )  # write: overwrites whatever happened meanwhile
         self.all_read.wait()  # every thread has written before the next read
 
     def deposit_safe(self) -> None:
-        with self.lock:  # read-modify-write as one step: no other thread can interleave
+        with (
+            self.lock
+        ):  # read-modify-write as one step: no other thread can interleave
             current = self.balance
             time.sleep(0)  # offer a switch: the others wait at the lock
             self.balance = current + 1
@@ -47,7 +51,10 @@ def hammer(deposit) -> None:
 
 
 def run(account: Account, deposit) -> int:
-    threads = [threading.Thread(target=hammer, args=(deposit,)) for _ in range(THREADS)]
+    threads = [
+        threading.Thread(target=hammer, args=(deposit,))
+        for _ in range(THREADS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -62,7 +69,9 @@ naive_counter = 0
 def naive_increments(n: int) -> None:
     global naive_counter
     for _ in range(n):
-        naive_counter += 1  # also read-modify-write, but with no yield point inside
+        naive_counter += (
+            1  # also read-modify-write, but with no yield point inside
+        )
 
 
 if __name__ == "__main__":
@@ -74,7 +83,9 @@ if __name__ == "__main__":
     print(f"without a lock: balance {account.balance}, lost updates: {lost}")
     # Each round, THREADS threads read the same balance and write the same value back.
     assert lost == (THREADS - 1) * INCREMENTS, lost
-    print(f"  every round loses {THREADS - 1} of its {THREADS} deposits, on every run")
+    print(
+        f"  every round loses {THREADS - 1} of its {THREADS} deposits, on every run"
+    )
 
     account = Account()
     lost = run(account, account.deposit_safe)
@@ -84,12 +95,17 @@ if __name__ == "__main__":
     # The naive `counter += 1` race: whether it shows depends on the interpreter, not on
     # whether the code is correct. It is wrong either way; we print, never assert, the result.
     n = 200_000
-    threads = [threading.Thread(target=naive_increments, args=(n,)) for _ in range(THREADS)]
+    threads = [
+        threading.Thread(target=naive_increments, args=(n,))
+        for _ in range(THREADS)
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=30)
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    print(f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,}")
+    print(
+        f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,}"
+    )
     print(f"  updates this run (Python {version}, GIL enabled: {gil})")

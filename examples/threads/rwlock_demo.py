@@ -51,7 +51,9 @@ class RWLock:
 
     def __init__(self) -> None:
         self._cond = threading.Condition(threading.Lock())
-        self._reads: dict[int, int] = {}  # thread ident -> how many reads it holds
+        self._reads: dict[
+            int, int
+        ] = {}  # thread ident -> how many reads it holds
         self.writer_active = False
         self.writers_waiting = 0
         self._writer_ident: int | None = None
@@ -77,12 +79,17 @@ class RWLock:
         me = threading.get_ident()
         with self._cond:
             if self._writer_ident == me:
-                raise RuntimeError("acquire_read() while holding the write lock")
-            if me in self._reads:  # nested read: waiting behind a writer would deadlock
+                raise RuntimeError(
+                    "acquire_read() while holding the write lock"
+                )
+            if (
+                me in self._reads
+            ):  # nested read: waiting behind a writer would deadlock
                 self._reads[me] += 1
                 return True
             if not self._cond.wait_for(
-                lambda: not self.writer_active and self.writers_waiting == 0, timeout
+                lambda: not self.writer_active and self.writers_waiting == 0,
+                timeout,
             ):
                 return False
             self._reads[me] = 1
@@ -98,7 +105,9 @@ class RWLock:
         with self._cond:
             held = self._reads.get(me, 0)
             if held == 0:
-                raise RuntimeError("release_read() by a thread that holds no read lock")
+                raise RuntimeError(
+                    "release_read() by a thread that holds no read lock"
+                )
             if held > 1:
                 self._reads[me] = held - 1
                 return
@@ -123,9 +132,13 @@ class RWLock:
         me = threading.get_ident()
         with self._cond:
             if me in self._reads:
-                raise RuntimeError("acquire_write() while holding the read lock")
+                raise RuntimeError(
+                    "acquire_write() while holding the read lock"
+                )
             if self._writer_ident == me:
-                raise RuntimeError("acquire_write() while holding the write lock")
+                raise RuntimeError(
+                    "acquire_write() while holding the write lock"
+                )
             self.writers_waiting += 1
             acquired = False
             try:
@@ -134,7 +147,9 @@ class RWLock:
                 )
             finally:
                 self.writers_waiting -= 1
-                if not acquired:  # timeout, or an exception (KeyboardInterrupt)
+                if (
+                    not acquired
+                ):  # timeout, or an exception (KeyboardInterrupt)
                     self._cond.notify_all()  # readers held back by us may go now
             if not acquired:
                 return False
@@ -149,8 +164,13 @@ class RWLock:
             RuntimeError: If the calling thread does not hold the write lock.
         """
         with self._cond:
-            if not self.writer_active or self._writer_ident != threading.get_ident():
-                raise RuntimeError("release_write() by a thread that does not hold the lock")
+            if (
+                not self.writer_active
+                or self._writer_ident != threading.get_ident()
+            ):
+                raise RuntimeError(
+                    "release_write() by a thread that does not hold the lock"
+                )
             self.writer_active = False
             self._writer_ident = None
             self._cond.notify_all()  # readers and writers may go now
@@ -226,7 +246,9 @@ def run(lock) -> tuple[float, int, int]:
             time.sleep(LOOKUP * 4)  # writes are rare
             with lock.write(timeout=30):
                 config.version += 1
-                time.sleep(0)  # a thread switch mid-update: readers must not see it
+                time.sleep(
+                    0
+                )  # a thread switch mid-update: readers must not see it
                 config.checksum = config.version * 7
                 writes_done[0] += 1
 
@@ -258,18 +280,28 @@ def error_of(call) -> str:
 if __name__ == "__main__":
     total_reads = READERS * READS
     serial = total_reads * LOOKUP
-    print(f"{READERS} readers x {READS} reads, each holding the lock {LOOKUP * 1000:.0f} ms;")
+    print(
+        f"{READERS} readers x {READS} reads, each holding the lock {LOOKUP * 1000:.0f} ms;"
+    )
     print(f"1 writer making {WRITES} updates")
-    print(f"{'lock':<16}{'time':>8}{'reads/s':>10}{'writes':>8}{'torn reads':>12}")
+    print(
+        f"{'lock':<16}{'time':>8}{'reads/s':>10}{'writes':>8}{'torn reads':>12}"
+    )
     rates = {}
     for name, lock in [("threading.Lock", PlainLock()), ("RWLock", RWLock())]:
         elapsed, torn, writes = run(lock)
         rates[name] = total_reads / elapsed
-        print(f"{name:<16}{elapsed:>7.2f}s{rates[name]:>10.0f}{writes:>8}{torn:>12}")
+        print(
+            f"{name:<16}{elapsed:>7.2f}s{rates[name]:>10.0f}{writes:>8}{torn:>12}"
+        )
         assert torn == 0 and writes == WRITES
     speedup = rates["RWLock"] / rates["threading.Lock"]
-    print(f"RWLock read throughput: {speedup:.1f}x the Lock's (ideal {READERS}x:")
-    print(f"  all readers overlapping; the reads alone, one by one, take {serial:.2f} s)")
+    print(
+        f"RWLock read throughput: {speedup:.1f}x the Lock's (ideal {READERS}x:"
+    )
+    print(
+        f"  all readers overlapping; the reads alone, one by one, take {serial:.2f} s)"
+    )
 
     # Edge cases: each would hang or corrupt the lock if it were not handled.
     lock = RWLock()
@@ -292,4 +324,8 @@ if __name__ == "__main__":
     assert lock.acquire_read(timeout=10)
     print(f"acquire_write() holding a read: {error_of(lock.acquire_write)}")
     lock.release_read()
-    assert (lock.readers, lock.writer_active, lock.writers_waiting) == (0, False, 0)
+    assert (lock.readers, lock.writer_active, lock.writers_waiting) == (
+        0,
+        False,
+        0,
+    )

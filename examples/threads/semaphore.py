@@ -35,12 +35,16 @@ class Gauge:
             self.inside -= 1
 
 
-def download(slots: threading.Semaphore, gauge: Gauge, done: list[int], n: int) -> None:
+def download(
+    slots: threading.Semaphore, gauge: Gauge, done: list[int], n: int
+) -> None:
     if not slots.acquire(timeout=10):  # never wait forever for a slot
         raise TimeoutError("no free slot in 10 s")
     try:
         gauge.enter()
-        time.sleep(0.05)  # the limited resource: a connection, a licence, an API quota
+        time.sleep(
+            0.05
+        )  # the limited resource: a connection, a licence, an API quota
         gauge.leave()
         done.append(n)
     finally:
@@ -50,7 +54,8 @@ def download(slots: threading.Semaphore, gauge: Gauge, done: list[int], n: int) 
 def peak_with(slots: threading.Semaphore) -> int:
     gauge, done = Gauge(), []
     threads = [
-        threading.Thread(target=download, args=(slots, gauge, done, n)) for n in range(WORKERS)
+        threading.Thread(target=download, args=(slots, gauge, done, n))
+        for n in range(WORKERS)
     ]
     for t in threads:
         t.start()
@@ -63,20 +68,28 @@ def peak_with(slots: threading.Semaphore) -> int:
 
 if __name__ == "__main__":
     peak = peak_with(threading.BoundedSemaphore(LIMIT))
-    print(f"{WORKERS} workers, BoundedSemaphore({LIMIT}): at most {peak} inside at once")
+    print(
+        f"{WORKERS} workers, BoundedSemaphore({LIMIT}): at most {peak} inside at once"
+    )
     assert peak <= LIMIT
 
     # A bug: one release() too many (say, in an error path that also runs `finally`).
     buggy = threading.Semaphore(LIMIT)
     buggy.release()  # accepted without a word: the limit is now LIMIT + 1
     peak = peak_with(buggy)
-    print(f"Semaphore({LIMIT}) after one extra release(): at most {peak} inside at once")
+    print(
+        f"Semaphore({LIMIT}) after one extra release(): at most {peak} inside at once"
+    )
     assert peak <= LIMIT + 1
 
     bounded = threading.BoundedSemaphore(LIMIT)
     try:
         bounded.release()
     except ValueError as error:
-        print(f"BoundedSemaphore({LIMIT}).release() without acquire -> ValueError: {error}")
+        print(
+            f"BoundedSemaphore({LIMIT}).release() without acquire -> ValueError: {error}"
+        )
     else:
-        raise AssertionError("BoundedSemaphore should refuse the extra release")
+        raise AssertionError(
+            "BoundedSemaphore should refuse the extra release"
+        )
