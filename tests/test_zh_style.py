@@ -43,7 +43,9 @@ def test_latin_variants_match_whole_words_only():
     assert zh_style.avoided_terms("返回一个 future。", avoid) == ["future → Future 对象"]
     assert zh_style.avoided_terms("[concurrent.futures] 与 sockets", avoid) == []
     assert zh_style.avoided_terms("`socket.socket` 与 `future`", avoid) == []
-    assert zh_style.avoided_terms('!!! note "题"\n    执行过 `from socket import socket`', avoid) == []
+    assert (
+        zh_style.avoided_terms('!!! note "题"\n    执行过 `from socket import socket`', avoid) == []
+    )
 
 
 def test_quoted_titles_of_tabs_and_admonitions_are_syntax():

@@ -92,7 +92,5 @@ def avoided_terms(text: str, avoid: dict[str, str]) -> list[str]:
     """Each `variant → term` where the page uses a variant the glossary says to avoid."""
     prose = "\n".join(_prose_lines(text))
     return [
-        f"{variant} → {term}"
-        for variant, term in avoid.items()
-        if _variant(variant).search(prose)
+        f"{variant} → {term}" for variant, term in avoid.items() if _variant(variant).search(prose)
     ]
