@@ -29,6 +29,7 @@ every page it shares.
 import multiprocessing
 import os
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import shared_memory
 
@@ -87,7 +88,17 @@ def with_shared(name: str, shape: tuple, dtype: str) -> tuple:
     return result
 
 
+def one_thread_left(timeout: float = 10) -> None:
+    """Wait until the last pool's threads are gone: forking while another
+    thread runs can deadlock the child (3.12+ warns)."""
+    me = psutil.Process()
+    deadline = time.monotonic() + timeout
+    while me.num_threads() > 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def run(ctx, task, *args) -> list[tuple]:
+    one_thread_left()
     pool = ProcessPoolExecutor(
         WORKERS,
         mp_context=ctx,
