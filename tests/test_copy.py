@@ -41,7 +41,7 @@ def _cases():
             continue  # shown on two pages: the same copy, run once
         seen.add(program.example)
         meta = meta_of(program.source)
-        processes = "multiprocessing" in program.source or "ProcessPool" in program.source
+        processes = example_runner.starts_processes(program.source)
         for interpreter in example_runner.interpreters():
             if not meta.admits(interpreter.version):
                 continue

@@ -214,9 +214,14 @@ def meta_for(name: str) -> Meta:
     return meta_of(source_of(name))
 
 
+def starts_processes(source: str) -> bool:
+    """Whether the start method can change what a program does."""
+    return bool(re.search(r"multiprocessing|ProcessPoolExecutor|InterpreterPool", source))
+
+
 def uses_processes(name: str) -> bool:
     """Whether the start method can change what an example does."""
-    return bool(re.search(r"multiprocessing|ProcessPoolExecutor|InterpreterPool", source_of(name)))
+    return starts_processes(source_of(name))
 
 
 def uses_toolkit(source: str) -> bool:
