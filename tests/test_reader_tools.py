@@ -1,11 +1,13 @@
-"""How charts are embedded (tools/example_figures.py) and what search indexes
-(tools/reader_hooks.py); the browser tests check the same in the built site."""
+"""How charts are embedded (tools/example_figures.py), what search indexes
+(tools/reader_hooks.py) and when Material's script starts (tools/first_paint_hooks.py); the
+browser tests check the same in the built site."""
 
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from example_figures import figure_html
+from first_paint_hooks import FALLBACK_MS, after_first_paint
 from pyconc.timeline import RUN, WAIT, Span, timeline_svg
 from reader_hooks import identifiers, searchable
 
@@ -73,3 +75,17 @@ def test_search_skips_tab_labels_and_long_blocks_but_keeps_identifiers():
     terms = re.search(r'<span hidden class="pyconc-terms">([^<]*)</span>', out).group(1)
     assert "threading.Lock" in terms and "lock_11" in terms and terms.count("threading.Lock") == 1
     assert identifiers("def f(self): return None") == []
+
+
+def test_material_bundle_is_preloaded_and_started_after_the_first_paint():
+    page = (
+        "<html><head><title>t</title></head><body><p>x</p>"
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body></html>'
+    )
+    out = after_first_paint(page)
+    head, body = out.split("</head>")
+    assert '<link rel="preload" as="script" href="../assets/javascripts/bundle.a5f9d56c' in head
+    assert '<script src="' not in out  # no parser-inserted bundle left to run before painting
+    assert 's.src="../assets/javascripts/bundle.a5f9d56c.min.js"' in body
+    assert "requestAnimationFrame" in body and f"setTimeout(start,{FALLBACK_MS})" in body
+    assert after_first_paint("<html><head></head><body>no bundle</body></html>").count("<") == 6

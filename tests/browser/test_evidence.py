@@ -193,11 +193,17 @@ _OVERLAP = """(code) => {
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_copy_button_does_not_cover_the_first_line(context, server, viewport) -> None:
     page = open_page(context, server, "pitfalls/", viewport)
-    page.wait_for_selector(".md-code__nav", state="attached")
     checked = 0
-    for label in page.locator(".tabbed-set").first.locator(".tabbed-labels > label").all():
+    tabs = page.locator(".tabbed-set").first
+    tabs.scroll_into_view_if_needed()
+    for label in tabs.locator(".tabbed-labels > label").all():
         label.click()
         for code in page.locator(".md-content pre > code:visible").all()[:6]:
+            # Material adds a block's buttons as it comes into view (`content.lazy`).
+            code.scroll_into_view_if_needed()
+            code.locator("xpath=../nav[contains(@class, 'md-code__nav')]").wait_for(
+                state="attached"
+            )
             assert not code.evaluate(_OVERLAP)
             checked += 1
     assert checked >= 2

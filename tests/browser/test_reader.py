@@ -54,6 +54,28 @@ def search(page, query: str) -> list[str]:
     return [a.evaluate("a => a.href") for a in results.all()]
 
 
+@pytest.mark.parametrize("path", ["", "en/" + EXAMPLE_PAGE])
+def test_search_index_loads_when_the_reader_reaches_for_search(watched, server, path) -> None:
+    # Material fetches the whole index as a page loads; overrides/partials/search.html holds
+    # that request until search is pointed at, tapped or focused (Lighthouse: page weight and
+    # blocking time). Material's bundle itself starts after the first paint
+    # (tools/first_paint_hooks.py), and mounts a code block as it comes into view
+    # (`content.lazy`): a copy button on the first code block shows that it ran.
+    page = watched.page
+    index = []
+    page.on("request", lambda r: index.append(r.url) if "search_index" in r.url else None)
+    page.goto(server.url + path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-content pre > code:visible").first.scroll_into_view_if_needed()
+    page.locator(".md-code__nav").first.wait_for(state="attached", timeout=5_000)
+    assert index == [], f"the search index was requested on load: {index}"
+    with page.expect_response(lambda r: r.url.endswith("/search/search_index.json")) as reply:
+        page.locator("input.md-search__input").focus()
+    assert reply.value.ok
+    assert search(page, "GIL"), "no result once the index arrived"
+    assert not watched.errors and not watched.foreign
+
+
 @pytest.mark.parametrize(
     ("lang", "query", "expected"),
     [("zh", "死锁", "threads/locks/"), ("en", "deadlock", "threads/locks/")],
