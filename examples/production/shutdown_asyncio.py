@@ -1,6 +1,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = []
+#
+# [tool.pyconc]
+# per-interpreter = true
 # ///
 """An asyncio service stopped by SIGTERM; what asyncio.run() does on Ctrl-C.
 
