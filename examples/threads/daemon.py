@@ -2,11 +2,12 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A daemon thread is killed when the interpreter exits: its `finally` blocks never run.
+"""A daemon thread is killed when the interpreter exits: its `finally` blocks
+never run.
 
-The interpreter waits for every non-daemon thread before it exits, and for no daemon thread.
-To see the exit itself, this example runs a small program in a fresh interpreter and shows
-what it printed.
+The interpreter waits for every non-daemon thread before it exits, and for no
+daemon thread. To see the exit itself, this example runs a small program in a
+fresh interpreter and shows what it printed.
 """
 
 import subprocess

@@ -2,18 +2,21 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""The classic deadlock: two threads take two locks in opposite orders. Detected, then fixed.
+"""The classic deadlock: two threads take two locks in opposite orders.
+Detected, then fixed.
 
-Thread 1 transfers from A to B (locks A, then B); thread 2 transfers from B to A (locks B,
-then A). If each gets its first lock, each waits forever for the other's. Here every wait has
-a timeout, so the deadlock is reported instead of hanging. An RLock does not help: re-entry
-only lets the *same* thread in again. The fix is one global order: always lock A before B.
+Thread 1 transfers from A to B (locks A, then B); thread 2 transfers from B to
+A (locks B, then A). If each gets its first lock, each waits forever for the
+other's. Here every wait has a timeout, so the deadlock is reported instead of
+hanging. An RLock does not help: re-entry only lets the *same* thread in again.
+The fix is one global order: always lock A before B.
 """
 
 import threading
 import time
 
-WAIT = 0.5  # how long a thread waits for its second lock before it reports a deadlock
+# how long a thread waits for its second lock before it reports a deadlock
+WAIT = 0.5
 
 
 class Account:
@@ -24,7 +27,8 @@ class Account:
 
 
 def transfer(src, dst, amount, ordered, both_hold_first, report) -> None:
-    # With a global order every thread locks accounts sorted by name, whatever the direction.
+    # With a global order every thread locks accounts sorted by name, whatever
+    # the direction.
     first, second = (
         sorted((src, dst), key=lambda a: a.name) if ordered else (src, dst)
     )

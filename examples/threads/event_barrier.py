@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Event: one thread tells many "go" (or "stop"). Barrier: N threads wait for each other.
+"""Event: one thread tells many "go" (or "stop"). Barrier: N threads wait for
+each other.
 
-An Event is a flag: set() raises it and wakes every waiter, wait(timeout) returns True if it
-is set (False on timeout), is_set() just looks. A Barrier(n) releases its n parties together
-once all have arrived: "every worker has loaded its data, now start the next phase".
+An Event is a flag: set() raises it and wakes every waiter, wait(timeout)
+returns True if it is set (False on timeout), is_set() just looks. A Barrier(n)
+releases its n parties together once all have arrived: "every worker has loaded
+its data, now start the next phase".
 """
 
 import threading

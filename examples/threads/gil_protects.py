@@ -2,12 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""What the GIL protects (one operation on a built-in object) and what it does not (yours).
+"""What the GIL protects (one operation on a built-in object) and what it does
+not (yours).
 
-The GIL, or on free-threaded builds the per-object locks that replace it, keeps the
-interpreter's own state intact: list.append from many threads never loses an item or corrupts
-the list. Your invariants are another matter: "if the key is missing, create it" is two
-steps, and another thread can run between them.
+The GIL, or on free-threaded builds the per-object locks that replace it, keeps
+the interpreter's own state intact: list.append from many threads never loses
+an item or corrupts the list. Your invariants are another matter: "if the key
+is missing, create it" is two steps, and another thread can run between them.
 """
 
 import threading
@@ -39,8 +40,9 @@ def connect() -> object:
     return object()
 
 
-# Every thread checks before any thread acts. A real program gets this interleaving only
-# sometimes (a thread switch between the two steps); forcing it makes the demo deterministic.
+# Every thread checks before any thread acts. A real program gets this
+# interleaving only sometimes (a thread switch between the two steps); forcing
+# it makes the demo deterministic.
 checked = threading.Barrier(THREADS)
 
 
@@ -65,8 +67,9 @@ def get_or_create_setdefault(
     cache: dict, seen: list, start: threading.Barrier
 ) -> None:
     start.wait(timeout=10)
-    # One call on a built-in dict: the first thread's object wins, every thread gets it.
-    # (Every thread still called connect(); use a lock if creating one is costly.)
+    # One call on a built-in dict: the first thread's object wins, every thread
+    # gets it. (Every thread still called connect(); use a lock if creating one
+    # is costly.)
     seen.append(cache.setdefault("conn", connect()))
 
 

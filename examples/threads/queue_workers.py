@@ -2,12 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""queue.Queue between threads: a worker pool fed by a queue, stopped with sentinels.
+"""queue.Queue between threads: a worker pool fed by a queue, stopped with
+sentinels.
 
-Queue does the locking for you: put() and get() are safe from any thread, and a bounded
-queue (maxsize=) makes fast producers wait for slow consumers. Each get() is paired with a
-task_done(); join() returns once every item put so far has been marked done. One sentinel
-per worker tells it to stop.
+Queue does the locking for you: put() and get() are safe from any thread, and a
+bounded queue (maxsize=) makes fast producers wait for slow consumers. Each
+get() is paired with a task_done(); join() returns once every item put so far
+has been marked done. One sentinel per worker tells it to stop.
 """
 
 import queue
@@ -28,11 +29,13 @@ def worker(jobs: queue.Queue, results: queue.Queue) -> None:
                 return
             results.put((job, job * job))
         finally:
-            jobs.task_done()  # for every get(), even the sentinel's, even on error
+            # for every get(), even the sentinel's, even on error
+            jobs.task_done()
 
 
 def join_with_timeout(q: queue.Queue, timeout: float) -> bool:
-    """Queue.join() has no timeout; wait for it in a helper thread that we can time out."""
+    """Queue.join() has no timeout; wait for it in a helper thread that we can
+    time out."""
     waiter = threading.Thread(
         target=q.join, daemon=True
     )  # daemon: never blocks exit

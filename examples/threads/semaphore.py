@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Semaphore limits how many threads do something at once; BoundedSemaphore catches a bug.
+"""Semaphore limits how many threads do something at once; BoundedSemaphore
+catches a bug.
 
-A semaphore holds a counter: acquire() takes one (waiting while it is 0), release() gives one
-back. Initialised to 3, it lets at most 3 threads into a block: a connection limit, a rate
-limit on an API. A plain Semaphore accepts a release() nobody acquired and silently raises the
-limit; a BoundedSemaphore raises ValueError instead, which is almost always what you want.
+A semaphore holds a counter: acquire() takes one (waiting while it is 0),
+release() gives one back. Initialised to 3, it lets at most 3 threads into a
+block: a connection limit, a rate limit on an API. A plain Semaphore accepts a
+release() nobody acquired and silently raises the limit; a BoundedSemaphore
+raises ValueError instead, which is almost always what you want.
 """
 
 import threading
@@ -73,7 +75,8 @@ if __name__ == "__main__":
     )
     assert peak <= LIMIT
 
-    # A bug: one release() too many (say, in an error path that also runs `finally`).
+    # A bug: one release() too many (say, in an error path that also runs
+    # `finally`).
     buggy = threading.Semaphore(LIMIT)
     buggy.release()  # accepted without a word: the limit is now LIMIT + 1
     peak = peak_with(buggy)
