@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A blocking call inside `async def` stalls every other task on the event loop.
+"""A blocking call inside `async def` stalls every other task on the event
+loop.
 
-The event loop runs one callback at a time in one thread: `time.sleep()` (or `requests.get()`,
-a slow file read, a CPU-heavy loop) inside a coroutine keeps it from running anything else
-until the call returns. A heartbeat task that should tick every 10 ms shows the stall.
+The event loop runs one callback at a time in one thread: `time.sleep()` (or
+`requests.get()`, a slow file read, a CPU-heavy loop) inside a coroutine keeps
+it from running anything else until the call returns. A heartbeat task that
+should tick every 10 ms shows the stall.
 """
 
 import asyncio

@@ -2,13 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Fire-and-forget tasks get lost: garbage-collected while waiting, or cancelled at exit.
+"""Fire-and-forget tasks get lost: garbage-collected while waiting, or
+cancelled at exit.
 
-The event loop keeps only *weak* references to tasks. A task nobody references, waiting on
-something only it references, can be collected mid-flight ("Task was destroyed but it is
-pending!"). And `asyncio.run()` cancels every task still running when the main coroutine
-returns, so background work that was never awaited silently does not finish. Keep a
-reference and await the tasks (a set plus `add_done_callback`, `gather`, or a TaskGroup).
+The event loop keeps only *weak* references to tasks. A task nobody references,
+waiting on something only it references, can be collected mid-flight ("Task was
+destroyed but it is pending!"). And `asyncio.run()` cancels every task still
+running when the main coroutine returns, so background work that was never
+awaited silently does not finish. Keep a reference and await the tasks (a set
+plus `add_done_callback`, `gather`, or a TaskGroup).
 """
 
 import asyncio
@@ -26,14 +28,16 @@ async def job(n: int, waits_for: asyncio.Future | None = None) -> None:
 
 
 def record_loop_errors(loop: asyncio.AbstractEventLoop, context: dict) -> None:
-    # The default handler would log "Task was destroyed but it is pending!"; count it instead.
+    # The default handler would log "Task was destroyed but it is pending!";
+    # count it instead.
     destroyed.append(context["message"])
 
 
 async def lost_to_gc() -> None:
     asyncio.get_running_loop().set_exception_handler(record_loop_errors)
     for n in range(5):
-        # The task waits on a future that only the task itself references: nothing keeps it.
+        # The task waits on a future that only the task itself references:
+        # nothing keeps it.
         asyncio.create_task(  # noqa: RUF006 - dropping the task is the bug shown
             job(n, waits_for=asyncio.get_running_loop().create_future())
         )

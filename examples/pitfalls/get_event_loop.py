@@ -5,12 +5,14 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""`asyncio.get_event_loop()` outside a running loop: deprecated, then an error; use `asyncio.run`.
+"""`asyncio.get_event_loop()` outside a running loop: deprecated, then an
+error; use `asyncio.run`.
 
-Code from the Python 3.6-3.9 era starts with `loop = asyncio.get_event_loop()`. In the main
-thread with no loop set, it created one (deprecated since 3.10; some 3.10 and 3.11 releases
-warn), warns with DeprecationWarning on 3.12 and 3.13, and raises RuntimeError since 3.14; in
-any other thread it has always raised. What this interpreter does is printed, then the fix.
+Code from the Python 3.6-3.9 era starts with `loop = asyncio.get_event_loop()`.
+In the main thread with no loop set, it created one (deprecated since 3.10;
+some 3.10 and 3.11 releases warn), warns with DeprecationWarning on 3.12 and
+3.13, and raises RuntimeError since 3.14; in any other thread it has always
+raised. What this interpreter does is printed, then the fix.
 """
 
 import asyncio

@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Mutating a plain list or dict *inside* a Manager dict changes a copy; the change is lost.
+"""Mutating a plain list or dict *inside* a Manager dict changes a copy; the
+change is lost.
 
-`d["jobs"]` on a `Manager().dict()` proxy asks the manager process for the value and returns
-a pickled *copy*; `.append()` changes that local copy and nothing tells the manager. Either
-store a nested proxy (`manager.list()`), or read, modify and write the value back - under a
-lock when several processes do it.
+`d["jobs"]` on a `Manager().dict()` proxy asks the manager process for the
+value and returns a pickled *copy*; `.append()` changes that local copy and
+nothing tells the manager. Either store a nested proxy (`manager.list()`), or
+read, modify and write the value back - under a lock when several processes do
+it.
 """
 
 import multiprocessing
