@@ -46,7 +46,8 @@ def describe() -> tuple[str, bool, bool]:
 if __name__ == "__main__":
     main = threading.current_thread()
     print(
-        f"main thread: name={main.name!r}, is main: {main is threading.main_thread()}"
+        f"main thread: name={main.name!r}, is "
+        f"main: {main is threading.main_thread()}"
     )
 
     # 1. target= : the usual way. Results come back through a dict we passed
@@ -66,7 +67,8 @@ if __name__ == "__main__":
     elapsed = time.perf_counter() - start
     print(f"target= results: {dict(sorted(results.items()))}")
     print(
-        f"5 waits of {DELAY} s took {elapsed:.2f} s together (ideal {DELAY:.2f} s, serial 1.00 s)"
+        f"5 waits of {DELAY} s took {elapsed:.2f} s "
+        f"together (ideal {DELAY:.2f} s, serial 1.00 s)"
     )
     assert results == {i: i * i for i in range(5)}
 
@@ -90,10 +92,12 @@ if __name__ == "__main__":
     t.join(timeout=10)
     name, ident_matches, has_native_id = seen[0]
     print(
-        f"inside {name!r}: ident == get_ident(): {ident_matches}, OS id known: {has_native_id}"
+        f"inside {name!r}: ident == get_ident(): "
+        f"{ident_matches}, OS id known: {has_native_id}"
     )
     print(
-        f"after join: is_alive() = {t.is_alive()}; a thread cannot be started twice"
+        f"after join: is_alive() = {t.is_alive()}; "
+        "a thread cannot be started twice"
     )
     try:
         t.start()

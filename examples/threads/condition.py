@@ -90,7 +90,8 @@ class BoundedBuffer:
 if __name__ == "__main__":
     errors = if_instead_of_while()
     print(
-        f"`if` instead of `while`: {errors} of 2 consumers popped an empty list"
+        f"`if` instead of `while`: {errors} "
+        "of 2 consumers popped an empty list"
     )
     assert (
         errors == 1
@@ -125,7 +126,8 @@ if __name__ == "__main__":
         p * 1000 + i for p in range(PRODUCERS) for i in range(ITEMS)
     )
     print(
-        f"bounded buffer: {PRODUCERS} producers, {CONSUMERS} consumers, {len(consumed)} items "
+        f"bounded buffer: {PRODUCERS} producers, "
+        f"{CONSUMERS} consumers, {len(consumed)} items "
         f"consumed, each exactly once: {sorted(consumed) == expected}; "
         f"fullest: {buffer.peak} (capacity {CAPACITY})"
     )

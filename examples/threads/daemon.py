@@ -39,7 +39,8 @@ if __name__ == "__main__":
     for line in done.stdout.splitlines():
         print(f"  {line}")
     print(
-        f"exit code {done.returncode}; the daemon's 30 s sleep did not keep it alive"
+        f"exit code {done.returncode}; the "
+        "daemon's 30 s sleep did not keep it alive"
     )
     lines = done.stdout.splitlines()
     assert done.returncode == 0

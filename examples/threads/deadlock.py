@@ -47,7 +47,8 @@ def transfer(src, dst, amount, ordered, both_hold_first, report) -> None:
             )  # the same unlucky timing; the order makes it harmless
         if not second.lock.acquire(timeout=WAIT):
             report.append(
-                f"{label}: holds {first.name}, waited {WAIT} s for {second.name}"
+                f"{label}: holds {first.name}, "
+                f"waited {WAIT} s for {second.name}"
             )
             both_hold_first.wait(
                 timeout=5
@@ -93,7 +94,8 @@ if __name__ == "__main__":
     )
     assert all("waited" in line for line in stuck)
     print(
-        "  -> deadlock detected: each thread holds the lock the other one needs"
+        "  -> deadlock detected: each thread "
+        "holds the lock the other one needs"
     )
 
     stuck = scenario("The same with RLocks:", threading.RLock, ordered=False)

@@ -92,7 +92,8 @@ if __name__ == "__main__":
     items: list[int] = []
     run_threads(appender, items)
     print(
-        f"{THREADS} threads x 100,000 list.append(): {len(items):,} items, none lost"
+        f"{THREADS} threads x 100,000 list.append(): "
+        f"{len(items):,} items, none lost"
     )
     assert len(items) == THREADS * 100_000
     assert sorted(set(items)) == list(range(100_000))
@@ -107,7 +108,8 @@ if __name__ == "__main__":
         run_threads(fn, cache, seen, threading.Barrier(THREADS))
         distinct = len({id(obj) for obj in seen})
         print(
-            f"{label:<26} {THREADS} threads were handed {distinct} distinct connection(s)"
+            f"{label:<26} {THREADS} threads were "
+            f"handed {distinct} distinct connection(s)"
         )
         assert distinct == 1 or fn is get_or_create_unsafe
         if fn is get_or_create_unsafe:

@@ -86,7 +86,8 @@ if __name__ == "__main__":
     )
     interval = sys.getswitchinterval()
     print(
-        f"GIL enabled: {gil}; sys.getswitchinterval() = {interval * 1000:.0f} ms"
+        f"GIL enabled: {gil}; sys.getswitchinterval() "
+        f"= {interval * 1000:.0f} ms"
     )
     print(
         f"{'worker thread runs':<34}{'took':>7}{'longest heartbeat gap':>24}"
@@ -102,5 +103,6 @@ if __name__ == "__main__":
         took, gaps[label] = longest_gap(work)
         print(f"{label:<34}{took:>6.2f}s{gaps[label] * 1000:>20.0f} ms")
     print(
-        f"(a heartbeat never waiting would show ~1 ms; the switch interval is {interval * 1000:.0f} ms)"
+        "(a heartbeat never waiting would show ~1 ms; "
+        f"the switch interval is {interval * 1000:.0f} ms)"
     )

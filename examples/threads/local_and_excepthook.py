@@ -75,7 +75,8 @@ if __name__ == "__main__":
     for line in sorted(reported):
         print(f"  {line}")
     print(
-        "main thread: still running, and it could not have caught those exceptions itself"
+        "main thread: still running, and it could "
+        "not have caught those exceptions itself"
     )
     assert len(reported) == 2
     threading.excepthook = threading.__excepthook__  # restore the default

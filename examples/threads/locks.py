@@ -42,13 +42,15 @@ if __name__ == "__main__":
     ):  # acquire() on entry, release() on exit, even if the block raises
         print(f"Lock held with `with`: locked() = {lock.locked()}")
         print(
-            f"  another thread gets it within {WAIT} s: {try_from_other_thread(lock)}"
+            "  another thread gets it within "
+            f"{WAIT} s: {try_from_other_thread(lock)}"
         )
         # The same thread asks again: with a plain Lock this would wait
         # forever.
         again = lock.acquire(timeout=WAIT)
         print(
-            f"  the holder acquires it again: {again} (a plain Lock is not re-entrant)"
+            "  the holder acquires it again: "
+            f"{again} (a plain Lock is not re-entrant)"
         )
         assert again is False
     print(f"after the with block: locked() = {lock.locked()}")
@@ -64,7 +66,8 @@ if __name__ == "__main__":
             print(f"  another thread gets it within {WAIT} s: {inside}")
         after_one = try_from_other_thread(rlock)
         print(
-            f"  after one release (count 1, still owned): another thread gets it: {after_one}"
+            "  after one release (count 1, still "
+            f"owned): another thread gets it: {after_one}"
         )
     after_both = try_from_other_thread(rlock)
     print(f"  after both releases: another thread gets it: {after_both}")

@@ -67,7 +67,8 @@ if __name__ == "__main__":
     )  # blocker1 is running now, the others are queued
     print(f"cancel() a waiting future: {futures['cancel-me'].cancel()}")
     print(
-        f"cancel() the running one:  {blocker1.cancel()} (a running call cannot be stopped)"
+        f"cancel() the running one:  {blocker1.cancel()} "
+        "(a running call cannot be stopped)"
     )
 
     # the worker goes on: 'ok' and 'error' run, then blocker2 holds it again

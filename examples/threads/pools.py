@@ -58,7 +58,8 @@ if __name__ == "__main__":
         # chose.
         actual = pool._max_workers
     print(
-        f"default max_workers here: {actual} (min(32, CPUs + 4) = {default_workers()})"
+        f"default max_workers here: {actual} "
+        f"(min(32, CPUs + 4) = {default_workers()})"
     )
     assert actual == default_workers()
 
@@ -111,6 +112,7 @@ if __name__ == "__main__":
     elapsed = time.perf_counter() - start
     print(f"map() in input order: {results}")
     print(
-        f"three waits of {sum(DELAYS.values()):.1f} s in total took {elapsed:.2f} s (ideal 0.30 s)"
+        f"three waits of {sum(DELAYS.values()):.1f} s "
+        f"in total took {elapsed:.2f} s (ideal 0.30 s)"
     )
     assert results[0].startswith("a:") and results[2].startswith("failed")

@@ -62,7 +62,8 @@ if __name__ == "__main__":
         jobs, timeout=10
     )  # every job so far has had task_done()
     print(
-        f"{JOBS} jobs through a Queue(maxsize=5) to {WORKERS} workers; join() returned: {all_done}"
+        f"{JOBS} jobs through a Queue(maxsize=5) to "
+        f"{WORKERS} workers; join() returned: {all_done}"
     )
     assert all_done
 
@@ -72,12 +73,14 @@ if __name__ == "__main__":
         t.join(timeout=10)
         assert not t.is_alive()
     print(
-        f"workers still alive after the sentinels: {sum(t.is_alive() for t in threads)}"
+        "workers still alive after the sentinels: "
+        f"{sum(t.is_alive() for t in threads)}"
     )
 
     collected = sorted(results.get_nowait() for _ in range(results.qsize()))
     print(
-        f"results (sorted): {collected[:4]} ... {collected[-1]}, {len(collected)} in all"
+        f"results (sorted): {collected[:4]} ... "
+        f"{collected[-1]}, {len(collected)} in all"
     )
     assert collected == [(n, n * n) for n in range(JOBS)]
     assert jobs.unfinished_tasks == 0

@@ -87,7 +87,8 @@ if __name__ == "__main__":
     # value back.
     assert lost == (THREADS - 1) * INCREMENTS, lost
     print(
-        f"  every round loses {THREADS - 1} of its {THREADS} deposits, on every run"
+        f"  every round loses {THREADS - 1} of "
+        f"its {THREADS} deposits, on every run"
     )
 
     account = Account()
@@ -110,6 +111,7 @@ if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
     print(
-        f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,}"
+        f"naive counter += 1, {THREADS} x {n:,}: "
+        f"lost {THREADS * n - naive_counter:,}"
     )
     print(f"  updates this run (Python {version}, GIL enabled: {gil})")

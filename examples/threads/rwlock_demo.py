@@ -210,7 +210,8 @@ class RWLock:
 
     def __repr__(self) -> str:
         return (
-            f"<RWLock readers={self.readers} writer_active={self.writer_active} "
+            f"<RWLock readers={self.readers} "
+            f"writer_active={self.writer_active} "
             f"writers_waiting={self.writers_waiting}>"
         )
 
@@ -294,18 +295,21 @@ if __name__ == "__main__":
     total_reads = READERS * READS
     serial = total_reads * LOOKUP
     print(
-        f"{READERS} readers x {READS} reads, each holding the lock {LOOKUP * 1000:.0f} ms;"
+        f"{READERS} readers x {READS} reads, each "
+        f"holding the lock {LOOKUP * 1000:.0f} ms;"
     )
     print(f"1 writer making {WRITES} updates")
     print(
-        f"{'lock':<16}{'time':>8}{'reads/s':>10}{'writes':>8}{'torn reads':>12}"
+        f"{'lock':<16}{'time':>8}{'reads/s':>10}"
+        f"{'writes':>8}{'torn reads':>12}"
     )
     rates = {}
     for name, lock in [("threading.Lock", PlainLock()), ("RWLock", RWLock())]:
         elapsed, torn, writes = run(lock)
         rates[name] = total_reads / elapsed
         print(
-            f"{name:<16}{elapsed:>7.2f}s{rates[name]:>10.0f}{writes:>8}{torn:>12}"
+            f"{name:<16}{elapsed:>7.2f}s"
+            f"{rates[name]:>10.0f}{writes:>8}{torn:>12}"
         )
         assert torn == 0 and writes == WRITES
     speedup = rates["RWLock"] / rates["threading.Lock"]
@@ -313,7 +317,8 @@ if __name__ == "__main__":
         f"RWLock read throughput: {speedup:.1f}x the Lock's (ideal {READERS}x:"
     )
     print(
-        f"  all readers overlapping; the reads alone, one by one, take {serial:.2f} s)"
+        "  all readers overlapping; the reads "
+        f"alone, one by one, take {serial:.2f} s)"
     )
 
     # Edge cases: each would hang or corrupt the lock if it were not handled.

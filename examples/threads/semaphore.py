@@ -71,7 +71,8 @@ def peak_with(slots: threading.Semaphore) -> int:
 if __name__ == "__main__":
     peak = peak_with(threading.BoundedSemaphore(LIMIT))
     print(
-        f"{WORKERS} workers, BoundedSemaphore({LIMIT}): at most {peak} inside at once"
+        f"{WORKERS} workers, BoundedSemaphore({LIMIT}): "
+        f"at most {peak} inside at once"
     )
     assert peak <= LIMIT
 
@@ -81,7 +82,8 @@ if __name__ == "__main__":
     buggy.release()  # accepted without a word: the limit is now LIMIT + 1
     peak = peak_with(buggy)
     print(
-        f"Semaphore({LIMIT}) after one extra release(): at most {peak} inside at once"
+        f"Semaphore({LIMIT}) after one extra "
+        f"release(): at most {peak} inside at once"
     )
     assert peak <= LIMIT + 1
 
@@ -90,7 +92,8 @@ if __name__ == "__main__":
         bounded.release()
     except ValueError as error:
         print(
-            f"BoundedSemaphore({LIMIT}).release() without acquire -> ValueError: {error}"
+            f"BoundedSemaphore({LIMIT}).release() "
+            f"without acquire -> ValueError: {error}"
         )
     else:
         raise AssertionError(
