@@ -56,13 +56,16 @@ async def main() -> None:
         "Three handlers each wait 0.1 s; a heartbeat should tick every 10 ms."
     )
     print(
-        f"  time.sleep in async def:      worst heartbeat delay {bad * 1000:4.0f} ms"
+        "  time.sleep in async def:      worst "
+        f"heartbeat delay {bad * 1000:4.0f} ms"
     )
     print(
-        f"  asyncio.to_thread(time.sleep): worst heartbeat delay {good * 1000:4.0f} ms"
+        "  asyncio.to_thread(time.sleep): worst "
+        f"heartbeat delay {good * 1000:4.0f} ms"
     )
     print(
-        "  (ideal: 0 ms; the blocked loop was late by about the sum of the three waits)"
+        "  (ideal: 0 ms; the blocked loop was "
+        "late by about the sum of the three waits)"
     )
 
 

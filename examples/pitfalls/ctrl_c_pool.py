@@ -110,9 +110,15 @@ def press_ctrl_c_during(
         pressed = time.perf_counter()
         try:
             proc.wait(timeout=patience)
-            outcome = f"exited in {time.perf_counter() - pressed:.2f} s, code {proc.returncode}"
+            outcome = (
+                f"exited in {time.perf_counter() - pressed:.2f} s, "
+                f"code {proc.returncode}"
+            )
         except subprocess.TimeoutExpired:
-            outcome = f"still waiting {patience:.0f} s after Ctrl-C: hung, the demo killed it"
+            outcome = (
+                f"still waiting {patience:.0f} s after Ctrl-C: "
+                "hung, the demo killed it"
+            )
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
         if "hung" in outcome:
@@ -133,7 +139,8 @@ def press_ctrl_c_during(
 if __name__ == "__main__":
     if not hasattr(os, "killpg"):
         print(
-            "This demo needs POSIX process groups; on Windows Ctrl-C reaches the pool differently."
+            "This demo needs POSIX process groups; on "
+            "Windows Ctrl-C reaches the pool differently."
         )
         sys.exit(0)
     method = multiprocessing.get_start_method()
@@ -146,7 +153,8 @@ if __name__ == "__main__":
         print(title)
         print(f"  parent: {outcome}")
         print(
-            f"  KeyboardInterrupt tracebacks printed: {'yes' if tracebacks else 'none'}"
+            "  KeyboardInterrupt tracebacks printed: "
+            f"{'yes' if tracebacks else 'none'}"
         )
         if code is BROKEN:
             assert "hung" in outcome and tracebacks > 0

@@ -38,7 +38,8 @@ async def lost_to_gc() -> None:
     for n in range(5):
         # The task waits on a future that only the task itself references:
         # nothing keeps it.
-        asyncio.create_task(  # noqa: RUF006 - dropping the task is the bug shown
+        asyncio.create_task(  # noqa: RUF006 - dropping the task
+            # is the bug shown
             job(n, waits_for=asyncio.get_running_loop().create_future())
         )
     await asyncio.sleep(0)  # the tasks start and block on their futures
@@ -48,7 +49,8 @@ async def lost_to_gc() -> None:
 
 async def cancelled_at_exit() -> None:
     for n in range(5):
-        asyncio.create_task(job(n))  # noqa: RUF006 - nobody awaits them; main returns at once
+        asyncio.create_task(job(n))  # noqa: RUF006 - nobody awaits them;
+        # main returns at once
 
 
 background: set[asyncio.Task] = set()
@@ -67,7 +69,8 @@ async def kept_and_awaited() -> None:
 if __name__ == "__main__":
     asyncio.run(lost_to_gc())
     print(
-        f"Collected while pending: {len(destroyed)} of 5 tasks destroyed, {len(finished)} finished"
+        f"Collected while pending: {len(destroyed)} of "
+        f"5 tasks destroyed, {len(finished)} finished"
     )
     print(f"  the loop reported: {destroyed[0]!r}")
     assert len(destroyed) == 5 and not finished
@@ -75,7 +78,8 @@ if __name__ == "__main__":
     finished.clear()
     asyncio.run(cancelled_at_exit())
     print(
-        f"Never awaited: {len(finished)} of 5 finished (asyncio.run cancelled the rest)"
+        f"Never awaited: {len(finished)} of 5 "
+        "finished (asyncio.run cancelled the rest)"
     )
     assert not finished
 

@@ -32,7 +32,10 @@ def old_style(where: str) -> str:
     loop.close()
     asyncio.set_event_loop(None)
     if caught:
-        return f"{where}: returned a loop, with {caught[0].category.__name__}: {caught[0].message}"
+        return (
+            f"{where}: returned a loop, with "
+            f"{caught[0].category.__name__}: {caught[0].message}"
+        )
     return f"{where}: silently created and returned a new loop"
 
 
@@ -51,7 +54,8 @@ async def main() -> list[int]:
 
 if __name__ == "__main__":
     print(
-        f"Old style on Python {sys.version_info.major}.{sys.version_info.minor}:"
+        "Old style on Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}:"
     )
     print(f"  {old_style('main thread')}")
     in_thread: list[str] = []

@@ -56,7 +56,8 @@ if __name__ == "__main__":
         raise AssertionError("the closed loop was used?")
 
     print(
-        "Fixed: one asyncio.run() for the whole job; the client lives inside it"
+        "Fixed: one asyncio.run() for the "
+        "whole job; the client lives inside it"
     )
     results = asyncio.run(handle_all([3, 4]))
     print(f"  requests 1 and 2: {results}")

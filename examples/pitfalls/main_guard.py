@@ -69,7 +69,8 @@ if __name__ == "__main__":
     print(f"  {bad.stdout.strip().splitlines()[-1]}")
     print(f"  the child's error: RuntimeError: {message.split('. ')[0]}.")
     print(
-        "  (the child re-ran the top level, which tried to start another process)"
+        "  (the child re-ran the top level, "
+        "which tried to start another process)"
     )
     assert bad.returncode == 0 and "bootstrapping phase" in message
 

@@ -48,10 +48,12 @@ if __name__ == "__main__":
             len(shared[k]) for k in ("plain", "proxy", "copied")
         )
         print(
-            "Two processes each append 50 items to a list stored in a Manager dict:"
+            "Two processes each append 50 items "
+            "to a list stored in a Manager dict:"
         )
         print(
-            f"  shared['plain'].append(x):        {plain:3d} of 100 items arrived"
+            "  shared['plain'].append(x):        "
+            f"{plain:3d} of 100 items arrived"
         )
         print(f"  nested manager.list():            {proxy:3d} of 100")
         print(f"  read, append, write back (lock):  {copied:3d} of 100")

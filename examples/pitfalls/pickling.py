@@ -46,7 +46,8 @@ if __name__ == "__main__":
                 raise AssertionError(f"{label} was pickled?")
 
         print(
-            "Fixed: a module-level function, with functools.partial for fixed arguments"
+            "Fixed: a module-level function, with "
+            "functools.partial for fixed arguments"
         )
         square = functools.partial(power, exponent=2)
         results = sorted(pool.map(square, range(5), timeout=30))

@@ -65,7 +65,8 @@ def forced(lock: threading.Lock | None) -> int:
 if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     print(
-        f"Python {sys.version.split()[0]}, GIL {'enabled' if gil else 'disabled'}"
+        f"Python {sys.version.split()[0]}, GIL "
+        f"{'enabled' if gil else 'disabled'}"
     )
     lost = naive()
     print(f"Naive test, 4 threads x 100,000 increments: {lost:,} updates lost")

@@ -44,7 +44,8 @@ if __name__ == "__main__":
     SETTINGS["db"] = "postgres://prod"
     methods = multiprocessing.get_all_start_methods()
     print(
-        f"Start methods here: {', '.join(methods)}; default: {multiprocessing.get_start_method()}"
+        f"Start methods here: {', '.join(methods)}; "
+        f"default: {multiprocessing.get_start_method()}"
     )
 
     print("Broken: the child reads a global the parent set at run time")
