@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A blocking call inside `async def` stalls every other task on the event loop.
+"""A blocking call inside `async def` stalls every other task on the event
+loop.
 
-The event loop runs one callback at a time in one thread: `time.sleep()` (or `requests.get()`,
-a slow file read, a CPU-heavy loop) inside a coroutine keeps it from running anything else
-until the call returns. A heartbeat task that should tick every 10 ms shows the stall.
+The event loop runs one callback at a time in one thread: `time.sleep()` (or
+`requests.get()`, a slow file read, a CPU-heavy loop) inside a coroutine keeps
+it from running anything else until the call returns. A heartbeat task that
+should tick every 10 ms shows the stall.
 """
 
 import asyncio
@@ -54,13 +56,16 @@ async def main() -> None:
         "Three handlers each wait 0.1 s; a heartbeat should tick every 10 ms."
     )
     print(
-        f"  time.sleep in async def:      worst heartbeat delay {bad * 1000:4.0f} ms"
+        "  time.sleep in async def:      worst "
+        f"heartbeat delay {bad * 1000:4.0f} ms"
     )
     print(
-        f"  asyncio.to_thread(time.sleep): worst heartbeat delay {good * 1000:4.0f} ms"
+        "  asyncio.to_thread(time.sleep): worst "
+        f"heartbeat delay {good * 1000:4.0f} ms"
     )
     print(
-        "  (ideal: 0 ms; the blocked loop was late by about the sum of the three waits)"
+        "  (ideal: 0 ms; the blocked loop was "
+        "late by about the sum of the three waits)"
     )
 
 

@@ -2,14 +2,17 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Ctrl-C during `Pool.map`: catching it and then calling `close()` + `join()` hangs forever.
+"""Ctrl-C during `Pool.map`: catching it and then calling `close()` + `join()`
+hangs forever.
 
-A terminal sends Ctrl-C (SIGINT) to every process of the foreground job: the parent *and*
-its pool workers. The busy workers die with KeyboardInterrupt, their tasks are lost, and a
-parent that catches the interrupt and shuts down "gracefully" with `close()` + `join()`
-waits for results that will never come. The fix: workers ignore SIGINT (the parent decides),
-and the parent `terminate()`s the pool. The demo runs each program in its own process group
-and sends SIGINT to the whole group, as a terminal does; a watchdog kills what hangs.
+A terminal sends Ctrl-C (SIGINT) to every process of the foreground job: the
+parent *and* its pool workers. The busy workers die with KeyboardInterrupt,
+their tasks are lost, and a parent that catches the interrupt and shuts down
+"gracefully" with `close()` + `join()` waits for results that will never come.
+The fix: workers ignore SIGINT (the parent decides), and the parent
+`terminate()`s the pool. The demo runs each program in its own process group
+and sends SIGINT to the whole group, as a terminal does; a watchdog kills what
+hangs.
 """
 
 import multiprocessing
@@ -65,7 +68,8 @@ if __name__ == "__main__":
 
 
 def group_alive(pgid: int, grace: float) -> bool:
-    """Whether a process of the group is still alive `grace` seconds from now."""
+    """Whether a process of the group is still alive `grace` seconds from
+    now."""
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
         try:
@@ -79,7 +83,8 @@ def group_alive(pgid: int, grace: float) -> bool:
 def press_ctrl_c_during(
     code: str, method: str, patience: float = 2.0
 ) -> tuple[str, str]:
-    """Run `code`, send SIGINT to its process group once two workers are busy, report."""
+    """Run `code`, send SIGINT to its process group once two workers are busy,
+    report."""
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "job.py"
         script.write_text(code, encoding="utf-8")
@@ -88,7 +93,8 @@ def press_ctrl_c_during(
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            start_new_session=True,  # its own process group, like a job in a terminal
+            # its own process group, like a job in a terminal
+            start_new_session=True,
         )
         lines: queue.Queue = queue.Queue()
         reader = threading.Thread(
@@ -104,9 +110,15 @@ def press_ctrl_c_during(
         pressed = time.perf_counter()
         try:
             proc.wait(timeout=patience)
-            outcome = f"exited in {time.perf_counter() - pressed:.2f} s, code {proc.returncode}"
+            outcome = (
+                f"exited in {time.perf_counter() - pressed:.2f} s, "
+                f"code {proc.returncode}"
+            )
         except subprocess.TimeoutExpired:
-            outcome = f"still waiting {patience:.0f} s after Ctrl-C: hung, the demo killed it"
+            outcome = (
+                f"still waiting {patience:.0f} s after Ctrl-C: "
+                "hung, the demo killed it"
+            )
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
         if "hung" in outcome:
@@ -127,7 +139,8 @@ def press_ctrl_c_during(
 if __name__ == "__main__":
     if not hasattr(os, "killpg"):
         print(
-            "This demo needs POSIX process groups; on Windows Ctrl-C reaches the pool differently."
+            "This demo needs POSIX process groups; on "
+            "Windows Ctrl-C reaches the pool differently."
         )
         sys.exit(0)
     method = multiprocessing.get_start_method()
@@ -140,7 +153,8 @@ if __name__ == "__main__":
         print(title)
         print(f"  parent: {outcome}")
         print(
-            f"  KeyboardInterrupt tracebacks printed: {'yes' if tracebacks else 'none'}"
+            "  KeyboardInterrupt tracebacks printed: "
+            f"{'yes' if tracebacks else 'none'}"
         )
         if code is BROKEN:
             assert "hung" in outcome and tracebacks > 0

@@ -2,13 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Fire-and-forget tasks get lost: garbage-collected while waiting, or cancelled at exit.
+"""Fire-and-forget tasks get lost: garbage-collected while waiting, or
+cancelled at exit.
 
-The event loop keeps only *weak* references to tasks. A task nobody references, waiting on
-something only it references, can be collected mid-flight ("Task was destroyed but it is
-pending!"). And `asyncio.run()` cancels every task still running when the main coroutine
-returns, so background work that was never awaited silently does not finish. Keep a
-reference and await the tasks (a set plus `add_done_callback`, `gather`, or a TaskGroup).
+The event loop keeps only *weak* references to tasks. A task nobody references,
+waiting on something only it references, can be collected mid-flight ("Task was
+destroyed but it is pending!"). And `asyncio.run()` cancels every task still
+running when the main coroutine returns, so background work that was never
+awaited silently does not finish. Keep a reference and await the tasks (a set
+plus `add_done_callback`, `gather`, or a TaskGroup).
 """
 
 import asyncio
@@ -26,15 +28,18 @@ async def job(n: int, waits_for: asyncio.Future | None = None) -> None:
 
 
 def record_loop_errors(loop: asyncio.AbstractEventLoop, context: dict) -> None:
-    # The default handler would log "Task was destroyed but it is pending!"; count it instead.
+    # The default handler would log "Task was destroyed but it is pending!";
+    # count it instead.
     destroyed.append(context["message"])
 
 
 async def lost_to_gc() -> None:
     asyncio.get_running_loop().set_exception_handler(record_loop_errors)
     for n in range(5):
-        # The task waits on a future that only the task itself references: nothing keeps it.
-        asyncio.create_task(  # noqa: RUF006 - dropping the task is the bug shown
+        # The task waits on a future that only the task itself references:
+        # nothing keeps it.
+        asyncio.create_task(  # noqa: RUF006 - dropping the task
+            # is the bug shown
             job(n, waits_for=asyncio.get_running_loop().create_future())
         )
     await asyncio.sleep(0)  # the tasks start and block on their futures
@@ -44,7 +49,8 @@ async def lost_to_gc() -> None:
 
 async def cancelled_at_exit() -> None:
     for n in range(5):
-        asyncio.create_task(job(n))  # noqa: RUF006 - nobody awaits them; main returns at once
+        asyncio.create_task(job(n))  # noqa: RUF006 - nobody awaits them;
+        # main returns at once
 
 
 background: set[asyncio.Task] = set()
@@ -63,7 +69,8 @@ async def kept_and_awaited() -> None:
 if __name__ == "__main__":
     asyncio.run(lost_to_gc())
     print(
-        f"Collected while pending: {len(destroyed)} of 5 tasks destroyed, {len(finished)} finished"
+        f"Collected while pending: {len(destroyed)} of "
+        f"5 tasks destroyed, {len(finished)} finished"
     )
     print(f"  the loop reported: {destroyed[0]!r}")
     assert len(destroyed) == 5 and not finished
@@ -71,7 +78,8 @@ if __name__ == "__main__":
     finished.clear()
     asyncio.run(cancelled_at_exit())
     print(
-        f"Never awaited: {len(finished)} of 5 finished (asyncio.run cancelled the rest)"
+        f"Never awaited: {len(finished)} of 5 "
+        "finished (asyncio.run cancelled the rest)"
     )
     assert not finished
 

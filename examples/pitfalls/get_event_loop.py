@@ -5,12 +5,14 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""`asyncio.get_event_loop()` outside a running loop: deprecated, then an error; use `asyncio.run`.
+"""`asyncio.get_event_loop()` outside a running loop: deprecated, then an
+error; use `asyncio.run`.
 
-Code from the Python 3.6-3.9 era starts with `loop = asyncio.get_event_loop()`. In the main
-thread with no loop set, it created one (deprecated since 3.10; some 3.10 and 3.11 releases
-warn), warns with DeprecationWarning on 3.12 and 3.13, and raises RuntimeError since 3.14; in
-any other thread it has always raised. What this interpreter does is printed, then the fix.
+Code from the Python 3.6-3.9 era starts with `loop = asyncio.get_event_loop()`.
+In the main thread with no loop set, it created one (deprecated since 3.10;
+some 3.10 and 3.11 releases warn), warns with DeprecationWarning on 3.12 and
+3.13, and raises RuntimeError since 3.14; in any other thread it has always
+raised. What this interpreter does is printed, then the fix.
 """
 
 import asyncio
@@ -30,7 +32,10 @@ def old_style(where: str) -> str:
     loop.close()
     asyncio.set_event_loop(None)
     if caught:
-        return f"{where}: returned a loop, with {caught[0].category.__name__}: {caught[0].message}"
+        return (
+            f"{where}: returned a loop, with "
+            f"{caught[0].category.__name__}: {caught[0].message}"
+        )
     return f"{where}: silently created and returned a new loop"
 
 
@@ -49,7 +54,8 @@ async def main() -> list[int]:
 
 if __name__ == "__main__":
     print(
-        f"Old style on Python {sys.version_info.major}.{sys.version_info.minor}:"
+        "Old style on Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}:"
     )
     print(f"  {old_style('main thread')}")
     in_thread: list[str] = []

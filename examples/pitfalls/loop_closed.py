@@ -2,19 +2,22 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-""" "RuntimeError: Event loop is closed": an object kept from one `asyncio.run()` used in the next.
+""" "RuntimeError: Event loop is closed": an object kept from one
+`asyncio.run()` used in the next.
 
-`asyncio.run()` creates a new event loop and closes it when the coroutine returns. A client
-that stores the loop (or a task, a future, a connection bound to it) at the first call still
-points at that closed loop when the program calls `asyncio.run()` again, e.g. once per
-request in a sync web framework or a CLI.
+`asyncio.run()` creates a new event loop and closes it when the coroutine
+returns. A client that stores the loop (or a task, a future, a connection bound
+to it) at the first call still points at that closed loop when the program
+calls `asyncio.run()` again, e.g. once per request in a sync web framework or a
+CLI.
 """
 
 import asyncio
 
 
 class Client:
-    """A client that caches the loop it was created on, as many older libraries did."""
+    """A client that caches the loop it was created on, as many older libraries
+    did."""
 
     def __init__(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -53,7 +56,8 @@ if __name__ == "__main__":
         raise AssertionError("the closed loop was used?")
 
     print(
-        "Fixed: one asyncio.run() for the whole job; the client lives inside it"
+        "Fixed: one asyncio.run() for the "
+        "whole job; the client lives inside it"
     )
     results = asyncio.run(handle_all([3, 4]))
     print(f"  requests 1 and 2: {results}")

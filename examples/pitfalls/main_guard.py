@@ -2,13 +2,16 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Without `if __name__ == "__main__":`, a spawned child re-runs the script's top level and fails.
+"""Without `if __name__ == "__main__":`, a spawned child re-runs the script's
+top level and fails.
 
-Under spawn (the default on Windows and macOS) and forkserver (the default on Linux since
-3.14), a child process starts a fresh interpreter and imports the parent's main script to find
-the target function. Code at the top level of that script runs again in the child; when that
-code starts a process itself, multiprocessing stops it with a RuntimeError. The demo runs the
-unguarded script in a separate interpreter, with a timeout, so nothing can spread or hang.
+Under spawn (the default on Windows and macOS) and forkserver (the default on
+Linux since 3.14), a child process starts a fresh interpreter and imports the
+parent's main script to find the target function. Code at the top level of that
+script runs again in the child; when that code starts a process itself,
+multiprocessing stops it with a RuntimeError. The demo runs the unguarded
+script in a separate interpreter, with a timeout, so nothing can spread or
+hang.
 """
 
 import subprocess
@@ -66,7 +69,8 @@ if __name__ == "__main__":
     print(f"  {bad.stdout.strip().splitlines()[-1]}")
     print(f"  the child's error: RuntimeError: {message.split('. ')[0]}.")
     print(
-        "  (the child re-ran the top level, which tried to start another process)"
+        "  (the child re-ran the top level, "
+        "which tried to start another process)"
     )
     assert bad.returncode == 0 and "bootstrapping phase" in message
 

@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Mutating a plain list or dict *inside* a Manager dict changes a copy; the change is lost.
+"""Mutating a plain list or dict *inside* a Manager dict changes a copy; the
+change is lost.
 
-`d["jobs"]` on a `Manager().dict()` proxy asks the manager process for the value and returns
-a pickled *copy*; `.append()` changes that local copy and nothing tells the manager. Either
-store a nested proxy (`manager.list()`), or read, modify and write the value back - under a
-lock when several processes do it.
+`d["jobs"]` on a `Manager().dict()` proxy asks the manager process for the
+value and returns a pickled *copy*; `.append()` changes that local copy and
+nothing tells the manager. Either store a nested proxy (`manager.list()`), or
+read, modify and write the value back - under a lock when several processes do
+it.
 """
 
 import multiprocessing
@@ -46,10 +48,12 @@ if __name__ == "__main__":
             len(shared[k]) for k in ("plain", "proxy", "copied")
         )
         print(
-            "Two processes each append 50 items to a list stored in a Manager dict:"
+            "Two processes each append 50 items "
+            "to a list stored in a Manager dict:"
         )
         print(
-            f"  shared['plain'].append(x):        {plain:3d} of 100 items arrived"
+            "  shared['plain'].append(x):        "
+            f"{plain:3d} of 100 items arrived"
         )
         print(f"  nested manager.list():            {proxy:3d} of 100")
         print(f"  read, append, write back (lock):  {copied:3d} of 100")

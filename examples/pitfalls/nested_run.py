@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""`asyncio.run()` cannot be called while an event loop is running in the same thread.
+"""`asyncio.run()` cannot be called while an event loop is running in the same
+thread.
 
-It happens when async code calls a sync helper that itself calls `asyncio.run()`, and in
-Jupyter, whose kernel already runs a loop in the main thread (there, `await main()` in a cell
-is the answer). Inside async code, await the coroutine; a sync helper that must start its own
-loop can run in a worker thread, which has no loop yet.
+It happens when async code calls a sync helper that itself calls
+`asyncio.run()`, and in Jupyter, whose kernel already runs a loop in the main
+thread (there, `await main()` in a cell is the answer). Inside async code,
+await the coroutine; a sync helper that must start its own loop can run in a
+worker thread, which has no loop yet.
 """
 
 import asyncio
@@ -19,7 +21,8 @@ async def fetch_price(item: str) -> int:
 
 
 def price_sync(item: str) -> int:
-    """A sync wrapper, convenient for scripts, that starts its own event loop."""
+    """A sync wrapper, convenient for scripts, that starts its own event
+    loop."""
     return asyncio.run(fetch_price(item))
 
 
@@ -33,7 +36,8 @@ async def broken() -> None:
         print(f"  RuntimeError: {error}")
         assert "running event loop" in str(error)
     finally:
-        coro.close()  # never awaited: close it, or Python warns "never awaited"
+        # never awaited: close it, or Python warns "never awaited"
+        coro.close()
 
 
 async def fixed() -> None:

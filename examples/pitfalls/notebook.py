@@ -2,13 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Functions typed into a REPL or a notebook cannot reach spawned workers; imported ones can.
+"""Functions typed into a REPL or a notebook cannot reach spawned workers;
+imported ones can.
 
-A spawned worker finds the target function by importing it from the parent's main module.
-In a REPL, in `python -` or in a Jupyter kernel, `__main__` is not a file the worker can
-import, so the worker dies with an AttributeError; a pool replaces it and loses the task, and
-`map()` waits forever. The demo feeds code to a fresh interpreter
-with `python -c`, whose `__main__` has no file either, under a timeout.
+A spawned worker finds the target function by importing it from the parent's
+main module. In a REPL, in `python -` or in a Jupyter kernel, `__main__` is not
+a file the worker can import, so the worker dies with an AttributeError; a pool
+replaces it and loses the task, and `map()` waits forever. The demo feeds code
+to a fresh interpreter with `python -c`, whose `__main__` has no file either,
+under a timeout.
 """
 
 import subprocess
@@ -47,7 +49,8 @@ with ctx.Pool(2) as pool:
 
 
 def interactive_session(code: str, folder: str) -> subprocess.CompletedProcess:
-    # With `python -c`, __main__ has no file to import, as in a REPL or a notebook.
+    # With `python -c`, __main__ has no file to import, as in a REPL or a
+    # notebook.
     return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Lambdas and local functions cannot be sent to a process pool; module-level functions can.
+"""Lambdas and local functions cannot be sent to a process pool; module-level
+functions can.
 
-A process pool sends each task to a worker by pickling it, and pickle stores a function as a
-reference (its module and name), never its code. A lambda or a function defined inside another
-function has no name the worker could import, so the task fails before it starts. This holds
-under every start method, fork included.
+A process pool sends each task to a worker by pickling it, and pickle stores a
+function as a reference (its module and name), never its code. A lambda or a
+function defined inside another function has no name the worker could import,
+so the task fails before it starts. This holds under every start method, fork
+included.
 """
 
 import functools
@@ -37,13 +39,15 @@ if __name__ == "__main__":
             try:
                 future.result(timeout=30)
             except (pickle.PicklingError, AttributeError, TypeError) as error:
-                # The exception type and wording differ between Python versions.
+                # The exception type and wording differ between Python
+                # versions.
                 print(f"  {label}: {type(error).__name__}")
             else:
                 raise AssertionError(f"{label} was pickled?")
 
         print(
-            "Fixed: a module-level function, with functools.partial for fixed arguments"
+            "Fixed: a module-level function, with "
+            "functools.partial for fixed arguments"
         )
         square = functools.partial(power, exponent=2)
         results = sorted(pool.map(square, range(5), timeout=30))

@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A race that "doesn't reproduce" is still a race: force the interleaving and it always does.
+"""A race that "doesn't reproduce" is still a race: force the interleaving and
+it always does.
 
-`counter += 1` is a read, an add and a write. On CPython 3.10+ with the GIL, a thread is
-seldom switched out between them, so a naive test usually loses nothing; on free-threaded
-builds and under other timings it does. Making the bad interleaving happen on purpose (both
-threads read, then both write) turns "can't reproduce" into a failure on every run.
+`counter += 1` is a read, an add and a write. On CPython 3.10+ with the GIL, a
+thread is seldom switched out between them, so a naive test usually loses
+nothing; on free-threaded builds and under other timings it does. Making the
+bad interleaving happen on purpose (both threads read, then both write) turns
+"can't reproduce" into a failure on every run.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ def naive(n_threads: int = 4, increments: int = 100_000) -> int:
 
 
 def forced(lock: threading.Lock | None) -> int:
-    """Two threads increment ROUNDS times each; without a lock both read before either writes."""
+    """Two threads increment ROUNDS times each; without a lock both read before
+    either writes."""
     counter = 0
     both_read = threading.Barrier(2, timeout=10)
 
@@ -62,7 +65,8 @@ def forced(lock: threading.Lock | None) -> int:
 if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     print(
-        f"Python {sys.version.split()[0]}, GIL {'enabled' if gil else 'disabled'}"
+        f"Python {sys.version.split()[0]}, GIL "
+        f"{'enabled' if gil else 'disabled'}"
     )
     lost = naive()
     print(f"Naive test, 4 threads x 100,000 increments: {lost:,} updates lost")

@@ -5,17 +5,20 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""Code that relies on fork copying the parent's state breaks when the start method changes.
+"""Code that relies on fork copying the parent's state breaks when the start
+method changes.
 
-fork copies the parent's memory, so a child sees globals the parent set at run time. spawn and
-forkserver start from a fresh interpreter that only re-imports the module: it sees the module's
-defaults. The default changed under people's code: spawn on macOS since 3.8, forkserver on
-Linux since 3.14, spawn on Windows always. Passing the state as an argument works everywhere.
+fork copies the parent's memory, so a child sees globals the parent set at run
+time. spawn and forkserver start from a fresh interpreter that only re-imports
+the module: it sees the module's defaults. The default changed under people's
+code: spawn on macOS since 3.8, forkserver on Linux since 3.14, spawn on
+Windows always. Passing the state as an argument works everywhere.
 """
 
 import multiprocessing
 
-SETTINGS: dict = {}  # filled in at run time by the parent, as a config loader would
+# filled in at run time by the parent, as a config loader would
+SETTINGS: dict = {}
 
 
 def read_global(results) -> None:
@@ -41,7 +44,8 @@ if __name__ == "__main__":
     SETTINGS["db"] = "postgres://prod"
     methods = multiprocessing.get_all_start_methods()
     print(
-        f"Start methods here: {', '.join(methods)}; default: {multiprocessing.get_start_method()}"
+        f"Start methods here: {', '.join(methods)}; "
+        f"default: {multiprocessing.get_start_method()}"
     )
 
     print("Broken: the child reads a global the parent set at run time")

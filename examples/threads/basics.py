@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Start and join threads two ways (target= and a subclass), get results back, name them.
+"""Start and join threads two ways (target= and a subclass), get results back,
+name them.
 
-A thread runs a function concurrently with the rest of the program, in the same memory.
-`start()` begins it; `join()` waits for it to finish. A thread's function cannot `return` a
-value to whoever started it, so results travel through shared objects you pass in.
+A thread runs a function concurrently with the rest of the program, in the same
+memory. `start()` begins it; `join()` waits for it to finish. A thread's
+function cannot `return` a value to whoever started it, so results travel
+through shared objects you pass in.
 """
 
 import threading
@@ -23,7 +25,8 @@ def fetch(item: int, results: dict[int, int]) -> None:
 
 
 class Fetcher(threading.Thread):
-    """The subclass style: override run(), keep the result on the thread object."""
+    """The subclass style: override run(), keep the result on the thread
+    object."""
 
     def __init__(self, item: int) -> None:
         super().__init__(name=f"fetcher-{item}")
@@ -43,10 +46,12 @@ def describe() -> tuple[str, bool, bool]:
 if __name__ == "__main__":
     main = threading.current_thread()
     print(
-        f"main thread: name={main.name!r}, is main: {main is threading.main_thread()}"
+        f"main thread: name={main.name!r}, is "
+        f"main: {main is threading.main_thread()}"
     )
 
-    # 1. target= : the usual way. Results come back through a dict we passed in.
+    # 1. target= : the usual way. Results come back through a dict we passed
+    #    in.
     results: dict[int, int] = {}
     threads = [
         threading.Thread(target=fetch, args=(i, results), name=f"worker-{i}")
@@ -62,7 +67,8 @@ if __name__ == "__main__":
     elapsed = time.perf_counter() - start
     print(f"target= results: {dict(sorted(results.items()))}")
     print(
-        f"5 waits of {DELAY} s took {elapsed:.2f} s together (ideal {DELAY:.2f} s, serial 1.00 s)"
+        f"5 waits of {DELAY} s took {elapsed:.2f} s "
+        f"together (ideal {DELAY:.2f} s, serial 1.00 s)"
     )
     assert results == {i: i * i for i in range(5)}
 
@@ -76,7 +82,8 @@ if __name__ == "__main__":
     print(f"subclass results: {[(f.name, f.result) for f in fetchers]}")
     assert [f.result for f in fetchers] == [0, 1, 4]
 
-    # 3. Names and ids: name is yours to choose, ident is Python's, native_id is the OS's.
+    # 3. Names and ids: name is yours to choose, ident is Python's, native_id
+    #    is the OS's.
     seen: list[tuple[str, bool, bool]] = []
     t = threading.Thread(
         target=lambda: seen.append(describe()), name="inspector"
@@ -85,10 +92,12 @@ if __name__ == "__main__":
     t.join(timeout=10)
     name, ident_matches, has_native_id = seen[0]
     print(
-        f"inside {name!r}: ident == get_ident(): {ident_matches}, OS id known: {has_native_id}"
+        f"inside {name!r}: ident == get_ident(): "
+        f"{ident_matches}, OS id known: {has_native_id}"
     )
     print(
-        f"after join: is_alive() = {t.is_alive()}; a thread cannot be started twice"
+        f"after join: is_alive() = {t.is_alive()}; "
+        "a thread cannot be started twice"
     )
     try:
         t.start()

@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Condition: wait until a predicate holds. Always re-check it: `while` or wait_for().
+"""Condition: wait until a predicate holds. Always re-check it: `while` or
+wait_for().
 
-A bounded buffer (a queue with a capacity) built on one Condition: producers wait while it is
-full, consumers wait while it is empty. A woken thread must check the predicate again, because
-between notify() and the moment it gets the lock back another thread may have changed the
-state. Here is the bug an `if` makes, then the correct buffer with wait_for().
+A bounded buffer (a queue with a capacity) built on one Condition: producers
+wait while it is full, consumers wait while it is empty. A woken thread must
+check the predicate again, because between notify() and the moment it gets the
+lock back another thread may have changed the state. Here is the bug an `if`
+makes, then the correct buffer with wait_for().
 """
 
 import threading
@@ -24,7 +26,8 @@ def if_instead_of_while() -> int:
 
     def consumer() -> None:
         with cond:
-            if not items:  # BUG: should be `while`; checked once, never again after waking
+            # BUG: should be `while`; checked once, never again after waking
+            if not items:
                 cond.wait(timeout=1)
             try:
                 items.pop()
@@ -39,7 +42,8 @@ def if_instead_of_while() -> int:
     )  # both consumers are now waiting (if not, the bug shows all the same)
     with cond:
         items.append(1)  # one item...
-        cond.notify_all()  # ...but two woken consumers: the second finds nothing
+        # ...but two woken consumers: the second finds nothing
+        cond.notify_all()
     for t in consumers:
         t.join(timeout=10)
     return len(errors)
@@ -61,7 +65,8 @@ class BoundedBuffer:
                 raise TimeoutError("buffer stayed full for 10 s")
             self.items.append(item)
             self.peak = max(self.peak, len(self.items))
-            self.cond.notify_all()  # wake consumers (and producers: one wait set for both)
+            # wake consumers (and producers: one wait set for both)
+            self.cond.notify_all()
 
     def get(self) -> int | None:
         """The next item, or None once the buffer is closed and empty."""
@@ -85,7 +90,8 @@ class BoundedBuffer:
 if __name__ == "__main__":
     errors = if_instead_of_while()
     print(
-        f"`if` instead of `while`: {errors} of 2 consumers popped an empty list"
+        f"`if` instead of `while`: {errors} "
+        "of 2 consumers popped an empty list"
     )
     assert (
         errors == 1
@@ -120,7 +126,8 @@ if __name__ == "__main__":
         p * 1000 + i for p in range(PRODUCERS) for i in range(ITEMS)
     )
     print(
-        f"bounded buffer: {PRODUCERS} producers, {CONSUMERS} consumers, {len(consumed)} items "
+        f"bounded buffer: {PRODUCERS} producers, "
+        f"{CONSUMERS} consumers, {len(consumed)} items "
         f"consumed, each exactly once: {sorted(consumed) == expected}; "
         f"fullest: {buffer.peak} (capacity {CAPACITY})"
     )

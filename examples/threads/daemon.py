@@ -2,11 +2,12 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A daemon thread is killed when the interpreter exits: its `finally` blocks never run.
+"""A daemon thread is killed when the interpreter exits: its `finally` blocks
+never run.
 
-The interpreter waits for every non-daemon thread before it exits, and for no daemon thread.
-To see the exit itself, this example runs a small program in a fresh interpreter and shows
-what it printed.
+The interpreter waits for every non-daemon thread before it exits, and for no
+daemon thread. To see the exit itself, this example runs a small program in a
+fresh interpreter and shows what it printed.
 """
 
 import subprocess
@@ -38,7 +39,8 @@ if __name__ == "__main__":
     for line in done.stdout.splitlines():
         print(f"  {line}")
     print(
-        f"exit code {done.returncode}; the daemon's 30 s sleep did not keep it alive"
+        f"exit code {done.returncode}; the "
+        "daemon's 30 s sleep did not keep it alive"
     )
     lines = done.stdout.splitlines()
     assert done.returncode == 0

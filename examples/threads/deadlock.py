@@ -2,18 +2,21 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""The classic deadlock: two threads take two locks in opposite orders. Detected, then fixed.
+"""The classic deadlock: two threads take two locks in opposite orders.
+Detected, then fixed.
 
-Thread 1 transfers from A to B (locks A, then B); thread 2 transfers from B to A (locks B,
-then A). If each gets its first lock, each waits forever for the other's. Here every wait has
-a timeout, so the deadlock is reported instead of hanging. An RLock does not help: re-entry
-only lets the *same* thread in again. The fix is one global order: always lock A before B.
+Thread 1 transfers from A to B (locks A, then B); thread 2 transfers from B to
+A (locks B, then A). If each gets its first lock, each waits forever for the
+other's. Here every wait has a timeout, so the deadlock is reported instead of
+hanging. An RLock does not help: re-entry only lets the *same* thread in again.
+The fix is one global order: always lock A before B.
 """
 
 import threading
 import time
 
-WAIT = 0.5  # how long a thread waits for its second lock before it reports a deadlock
+# how long a thread waits for its second lock before it reports a deadlock
+WAIT = 0.5
 
 
 class Account:
@@ -24,7 +27,8 @@ class Account:
 
 
 def transfer(src, dst, amount, ordered, both_hold_first, report) -> None:
-    # With a global order every thread locks accounts sorted by name, whatever the direction.
+    # With a global order every thread locks accounts sorted by name, whatever
+    # the direction.
     first, second = (
         sorted((src, dst), key=lambda a: a.name) if ordered else (src, dst)
     )
@@ -43,7 +47,8 @@ def transfer(src, dst, amount, ordered, both_hold_first, report) -> None:
             )  # the same unlucky timing; the order makes it harmless
         if not second.lock.acquire(timeout=WAIT):
             report.append(
-                f"{label}: holds {first.name}, waited {WAIT} s for {second.name}"
+                f"{label}: holds {first.name}, "
+                f"waited {WAIT} s for {second.name}"
             )
             both_hold_first.wait(
                 timeout=5
@@ -89,7 +94,8 @@ if __name__ == "__main__":
     )
     assert all("waited" in line for line in stuck)
     print(
-        "  -> deadlock detected: each thread holds the lock the other one needs"
+        "  -> deadlock detected: each thread "
+        "holds the lock the other one needs"
     )
 
     stuck = scenario("The same with RLocks:", threading.RLock, ordered=False)

@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Event: one thread tells many "go" (or "stop"). Barrier: N threads wait for each other.
+"""Event: one thread tells many "go" (or "stop"). Barrier: N threads wait for
+each other.
 
-An Event is a flag: set() raises it and wakes every waiter, wait(timeout) returns True if it
-is set (False on timeout), is_set() just looks. A Barrier(n) releases its n parties together
-once all have arrived: "every worker has loaded its data, now start the next phase".
+An Event is a flag: set() raises it and wakes every waiter, wait(timeout)
+returns True if it is set (False on timeout), is_set() just looks. A Barrier(n)
+releases its n parties together once all have arrived: "every worker has loaded
+its data, now start the next phase".
 """
 
 import threading
@@ -49,17 +51,20 @@ if __name__ == "__main__":
         t.start()
     time.sleep(0.1)
     print(
-        f"before set(): is_set() = {config_loaded.is_set()}, waiters released: {len(got)}"
+        f"before set(): is_set() = {config_loaded.is_set()}, "
+        f"waiters released: {len(got)}"
     )
     config_loaded.set()
     for t in waiters:
         t.join(timeout=10)
     print(
-        f"after set():  is_set() = {config_loaded.is_set()}, waiters released: {got}"
+        "after set():  is_set() = "
+        f"{config_loaded.is_set()}, waiters released: {got}"
     )
     assert got == [True, True, True]
     print(
-        f"wait(timeout=0.1) on a cleared Event returns {threading.Event().wait(timeout=0.1)}"
+        "wait(timeout=0.1) on a cleared Event "
+        f"returns {threading.Event().wait(timeout=0.1)}"
     )
 
     # 2. Barrier for phases, Event as a stop signal.
@@ -80,7 +85,8 @@ if __name__ == "__main__":
     phase1 = [line for line in log if "phase 1" in line]
     barrier_at = log.index("barrier: all 4 arrived, released together")
     print(
-        f"phase 1 lines before the barrier line: {sum(log.index(p) < barrier_at for p in phase1)}"
+        "phase 1 lines before the barrier line: "
+        f"{sum(log.index(p) < barrier_at for p in phase1)}"
     )
     for line in sorted(log):
         print(f"  {line}")

@@ -2,12 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""What the GIL protects (one operation on a built-in object) and what it does not (yours).
+"""What the GIL protects (one operation on a built-in object) and what it does
+not (yours).
 
-The GIL, or on free-threaded builds the per-object locks that replace it, keeps the
-interpreter's own state intact: list.append from many threads never loses an item or corrupts
-the list. Your invariants are another matter: "if the key is missing, create it" is two
-steps, and another thread can run between them.
+The GIL, or on free-threaded builds the per-object locks that replace it, keeps
+the interpreter's own state intact: list.append from many threads never loses
+an item or corrupts the list. Your invariants are another matter: "if the key
+is missing, create it" is two steps, and another thread can run between them.
 """
 
 import threading
@@ -39,8 +40,9 @@ def connect() -> object:
     return object()
 
 
-# Every thread checks before any thread acts. A real program gets this interleaving only
-# sometimes (a thread switch between the two steps); forcing it makes the demo deterministic.
+# Every thread checks before any thread acts. A real program gets this
+# interleaving only sometimes (a thread switch between the two steps); forcing
+# it makes the demo deterministic.
 checked = threading.Barrier(THREADS)
 
 
@@ -65,8 +67,9 @@ def get_or_create_setdefault(
     cache: dict, seen: list, start: threading.Barrier
 ) -> None:
     start.wait(timeout=10)
-    # One call on a built-in dict: the first thread's object wins, every thread gets it.
-    # (Every thread still called connect(); use a lock if creating one is costly.)
+    # One call on a built-in dict: the first thread's object wins, every thread
+    # gets it. (Every thread still called connect(); use a lock if creating one
+    # is costly.)
     seen.append(cache.setdefault("conn", connect()))
 
 
@@ -89,7 +92,8 @@ if __name__ == "__main__":
     items: list[int] = []
     run_threads(appender, items)
     print(
-        f"{THREADS} threads x 100,000 list.append(): {len(items):,} items, none lost"
+        f"{THREADS} threads x 100,000 list.append(): "
+        f"{len(items):,} items, none lost"
     )
     assert len(items) == THREADS * 100_000
     assert sorted(set(items)) == list(range(100_000))
@@ -104,7 +108,8 @@ if __name__ == "__main__":
         run_threads(fn, cache, seen, threading.Barrier(THREADS))
         distinct = len({id(obj) for obj in seen})
         print(
-            f"{label:<26} {THREADS} threads were handed {distinct} distinct connection(s)"
+            f"{label:<26} {THREADS} threads were "
+            f"handed {distinct} distinct connection(s)"
         )
         assert distinct == 1 or fn is get_or_create_unsafe
         if fn is get_or_create_unsafe:

@@ -5,17 +5,21 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""Who holds the GIL, and for how long? A heartbeat thread measures it, on any number of cores.
+"""Who holds the GIL, and for how long? A heartbeat thread measures it, on any
+number of cores.
 
-The main thread wakes every millisecond while a worker thread runs one kind of work, and
-records the longest gap between its heartbeats. If the worker holds the GIL, the heartbeat
-must wait for it; if the worker releases it, the heartbeat keeps its rhythm.
+The main thread wakes every millisecond while a worker thread runs one kind of
+work, and records the longest gap between its heartbeats. If the worker holds
+the GIL, the heartbeat must wait for it; if the worker releases it, the
+heartbeat keeps its rhythm.
 
-- A pure-Python loop holds the GIL, but the interpreter makes it hand the GIL over when
-  another thread has asked for it for sys.getswitchinterval() seconds: gaps of a few ms.
-- One long C call that does not release the GIL (sum() over a big range) blocks everyone
-  until it returns: the gap is the whole call.
-- hashlib, zlib and time.sleep release the GIL while they work: the heartbeat barely notices.
+- A pure-Python loop holds the GIL, but the interpreter makes it hand the GIL
+  over when another thread has asked for it for sys.getswitchinterval()
+  seconds: gaps of a few ms.
+- One long C call that does not release the GIL (sum() over a big range) blocks
+  everyone until it returns: the gap is the whole call.
+- hashlib, zlib and time.sleep release the GIL while they work: the heartbeat
+  barely notices.
 """
 
 import hashlib
@@ -56,7 +60,8 @@ def sleeping() -> None:
 
 
 def longest_gap(work) -> tuple[float, float]:
-    """Run work() in a thread; return (its duration, the longest heartbeat gap) in seconds."""
+    """Run work() in a thread; return (its duration, the longest heartbeat gap)
+    in seconds."""
     worker = threading.Thread(target=work)
     gaps = []
     start = last = time.perf_counter()
@@ -81,7 +86,8 @@ if __name__ == "__main__":
     )
     interval = sys.getswitchinterval()
     print(
-        f"GIL enabled: {gil}; sys.getswitchinterval() = {interval * 1000:.0f} ms"
+        f"GIL enabled: {gil}; sys.getswitchinterval() "
+        f"= {interval * 1000:.0f} ms"
     )
     print(
         f"{'worker thread runs':<34}{'took':>7}{'longest heartbeat gap':>24}"
@@ -97,5 +103,6 @@ if __name__ == "__main__":
         took, gaps[label] = longest_gap(work)
         print(f"{label:<34}{took:>6.2f}s{gaps[label] * 1000:>20.0f} ms")
     print(
-        f"(a heartbeat never waiting would show ~1 ms; the switch interval is {interval * 1000:.0f} ms)"
+        "(a heartbeat never waiting would show ~1 ms; "
+        f"the switch interval is {interval * 1000:.0f} ms)"
     )

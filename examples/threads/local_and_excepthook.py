@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Per-thread state with threading.local, and threading.excepthook for uncaught exceptions.
+"""Per-thread state with threading.local, and threading.excepthook for uncaught
+exceptions.
 
-`threading.local()` gives every thread its own attributes on one shared object: the usual
-home for a per-thread database connection or request id. An exception that escapes a
-thread's function ends that thread only; `threading.excepthook` decides how it is reported.
+`threading.local()` gives every thread its own attributes on one shared object:
+the usual home for a per-thread database connection or request id. An exception
+that escapes a thread's function ends that thread only; `threading.excepthook`
+decides how it is reported.
 """
 
 import threading
@@ -32,8 +34,9 @@ reported: list[str] = []
 
 
 def report(args: threading.ExceptHookArgs) -> None:
-    # Called in the dying thread. The default hook prints the traceback to stderr; here we
-    # keep one line per failure (a real program would log it, with args.exc_traceback).
+    # Called in the dying thread. The default hook prints the traceback to
+    # stderr; here we keep one line per failure (a real program would log it,
+    # with args.exc_traceback).
     reported.append(
         f"{args.thread.name}: {args.exc_type.__name__}: {args.exc_value}"
     )
@@ -72,7 +75,8 @@ if __name__ == "__main__":
     for line in sorted(reported):
         print(f"  {line}")
     print(
-        "main thread: still running, and it could not have caught those exceptions itself"
+        "main thread: still running, and it could "
+        "not have caught those exceptions itself"
     )
     assert len(reported) == 2
     threading.excepthook = threading.__excepthook__  # restore the default

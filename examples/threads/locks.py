@@ -2,12 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Lock, RLock and acquire(timeout=...): who may take a lock, and how to never wait forever.
+"""Lock, RLock and acquire(timeout=...): who may take a lock, and how to never
+wait forever.
 
-- A Lock is held by at most one thread. Taking it a second time, even from the thread that
-  holds it, waits forever: a self-deadlock. acquire(timeout=...) turns that into False.
-- An RLock may be taken again by the thread that owns it (it counts), and must be released
-  as many times. Other threads still wait for it: re-entry is for the owner only.
+- A Lock is held by at most one thread. Taking it a second time, even from the
+  thread that holds it, waits forever: a self-deadlock. acquire(timeout=...)
+  turns that into False.
+- An RLock may be taken again by the thread that owns it (it counts), and must
+  be released as many times. Other threads still wait for it: re-entry is for
+  the owner only.
 """
 
 import threading
@@ -39,12 +42,15 @@ if __name__ == "__main__":
     ):  # acquire() on entry, release() on exit, even if the block raises
         print(f"Lock held with `with`: locked() = {lock.locked()}")
         print(
-            f"  another thread gets it within {WAIT} s: {try_from_other_thread(lock)}"
+            "  another thread gets it within "
+            f"{WAIT} s: {try_from_other_thread(lock)}"
         )
-        # The same thread asks again: with a plain Lock this would wait forever.
+        # The same thread asks again: with a plain Lock this would wait
+        # forever.
         again = lock.acquire(timeout=WAIT)
         print(
-            f"  the holder acquires it again: {again} (a plain Lock is not re-entrant)"
+            "  the holder acquires it again: "
+            f"{again} (a plain Lock is not re-entrant)"
         )
         assert again is False
     print(f"after the with block: locked() = {lock.locked()}")
@@ -60,7 +66,8 @@ if __name__ == "__main__":
             print(f"  another thread gets it within {WAIT} s: {inside}")
         after_one = try_from_other_thread(rlock)
         print(
-            f"  after one release (count 1, still owned): another thread gets it: {after_one}"
+            "  after one release (count 1, still "
+            f"owned): another thread gets it: {after_one}"
         )
     after_both = try_from_other_thread(rlock)
     print(f"  after both releases: another thread gets it: {after_both}")

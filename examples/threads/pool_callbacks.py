@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Future.add_done_callback() fires however a future ends; shutdown(cancel_futures=True).
+"""Future.add_done_callback() fires however a future ends;
+shutdown(cancel_futures=True).
 
-A done-callback runs once the future is finished: with a result, with an exception, or
-cancelled. It runs in the worker thread that finished it, or in the thread that cancelled it
-(or at once, in the caller, if the future was already done). A pool with one worker makes the
-queue visible: while it is busy, later submissions wait, and can still be cancelled.
+A done-callback runs once the future is finished: with a result, with an
+exception, or cancelled. It runs in the worker thread that finished it, or in
+the thread that cancelled it (or at once, in the caller, if the future was
+already done). A pool with one worker makes the queue visible: while it is
+busy, later submissions wait, and can still be cancelled.
 """
 
 import threading
@@ -65,12 +67,15 @@ if __name__ == "__main__":
     )  # blocker1 is running now, the others are queued
     print(f"cancel() a waiting future: {futures['cancel-me'].cancel()}")
     print(
-        f"cancel() the running one:  {blocker1.cancel()} (a running call cannot be stopped)"
+        f"cancel() the running one:  {blocker1.cancel()} "
+        "(a running call cannot be stopped)"
     )
 
-    gate1.set()  # the worker goes on: 'ok' and 'error' run, then blocker2 holds it again
+    # the worker goes on: 'ok' and 'error' run, then blocker2 holds it again
+    gate1.set()
     assert started2.wait(timeout=10)
-    # Cancel everything still queued and return at once; the running call is not touched.
+    # Cancel everything still queued and return at once; the running call is
+    # not touched.
     pool.shutdown(wait=False, cancel_futures=True)
     try:
         pool.submit(sum, [])

@@ -2,12 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""queue.Queue between threads: a worker pool fed by a queue, stopped with sentinels.
+"""queue.Queue between threads: a worker pool fed by a queue, stopped with
+sentinels.
 
-Queue does the locking for you: put() and get() are safe from any thread, and a bounded
-queue (maxsize=) makes fast producers wait for slow consumers. Each get() is paired with a
-task_done(); join() returns once every item put so far has been marked done. One sentinel
-per worker tells it to stop.
+Queue does the locking for you: put() and get() are safe from any thread, and a
+bounded queue (maxsize=) makes fast producers wait for slow consumers. Each
+get() is paired with a task_done(); join() returns once every item put so far
+has been marked done. One sentinel per worker tells it to stop.
 """
 
 import queue
@@ -28,11 +29,13 @@ def worker(jobs: queue.Queue, results: queue.Queue) -> None:
                 return
             results.put((job, job * job))
         finally:
-            jobs.task_done()  # for every get(), even the sentinel's, even on error
+            # for every get(), even the sentinel's, even on error
+            jobs.task_done()
 
 
 def join_with_timeout(q: queue.Queue, timeout: float) -> bool:
-    """Queue.join() has no timeout; wait for it in a helper thread that we can time out."""
+    """Queue.join() has no timeout; wait for it in a helper thread that we can
+    time out."""
     waiter = threading.Thread(
         target=q.join, daemon=True
     )  # daemon: never blocks exit
@@ -59,7 +62,8 @@ if __name__ == "__main__":
         jobs, timeout=10
     )  # every job so far has had task_done()
     print(
-        f"{JOBS} jobs through a Queue(maxsize=5) to {WORKERS} workers; join() returned: {all_done}"
+        f"{JOBS} jobs through a Queue(maxsize=5) to "
+        f"{WORKERS} workers; join() returned: {all_done}"
     )
     assert all_done
 
@@ -69,12 +73,14 @@ if __name__ == "__main__":
         t.join(timeout=10)
         assert not t.is_alive()
     print(
-        f"workers still alive after the sentinels: {sum(t.is_alive() for t in threads)}"
+        "workers still alive after the sentinels: "
+        f"{sum(t.is_alive() for t in threads)}"
     )
 
     collected = sorted(results.get_nowait() for _ in range(results.qsize()))
     print(
-        f"results (sorted): {collected[:4]} ... {collected[-1]}, {len(collected)} in all"
+        f"results (sorted): {collected[:4]} ... "
+        f"{collected[-1]}, {len(collected)} in all"
     )
     assert collected == [(n, n * n) for n in range(JOBS)]
     assert jobs.unfinished_tasks == 0

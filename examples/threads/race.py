@@ -5,13 +5,15 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""A race condition forced to lose updates on every run, then the same code fixed with a Lock.
+"""A race condition forced to lose updates on every run, then the same code
+fixed with a Lock.
 
-Each deposit reads the shared balance, then writes back read + 1. If another thread writes
-between our read and our write, one of the two updates is lost. A Barrier between the read
-and the write makes every thread read before any thread writes, so each round loses exactly
-THREADS - 1 deposits, on every Python and every run; in real code the gap is a function call,
-a log line, an I/O, and the loss happens only sometimes.
+Each deposit reads the shared balance, then writes back read + 1. If another
+thread writes between our read and our write, one of the two updates is lost. A
+Barrier between the read and the write makes every thread read before any
+thread writes, so each round loses exactly THREADS - 1 deposits, on every
+Python and every run; in real code the gap is a function call, a log line, an
+I/O, and the loss happens only sometimes.
 """
 
 import sys
@@ -81,10 +83,12 @@ if __name__ == "__main__":
     account = Account()
     lost = run(account, account.deposit_unsafe)
     print(f"without a lock: balance {account.balance}, lost updates: {lost}")
-    # Each round, THREADS threads read the same balance and write the same value back.
+    # Each round, THREADS threads read the same balance and write the same
+    # value back.
     assert lost == (THREADS - 1) * INCREMENTS, lost
     print(
-        f"  every round loses {THREADS - 1} of its {THREADS} deposits, on every run"
+        f"  every round loses {THREADS - 1} of "
+        f"its {THREADS} deposits, on every run"
     )
 
     account = Account()
@@ -92,8 +96,9 @@ if __name__ == "__main__":
     print(f"with a lock:    balance {account.balance}, lost updates: {lost}")
     assert lost == 0
 
-    # The naive `counter += 1` race: whether it shows depends on the interpreter, not on
-    # whether the code is correct. It is wrong either way; we print, never assert, the result.
+    # The naive `counter += 1` race: whether it shows depends on the
+    # interpreter, not on whether the code is correct. It is wrong either way;
+    # we print, never assert, the result.
     n = 200_000
     threads = [
         threading.Thread(target=naive_increments, args=(n,))
@@ -106,6 +111,7 @@ if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
     print(
-        f"naive counter += 1, {THREADS} x {n:,}: lost {THREADS * n - naive_counter:,}"
+        f"naive counter += 1, {THREADS} x {n:,}: "
+        f"lost {THREADS * n - naive_counter:,}"
     )
     print(f"  updates this run (Python {version}, GIL enabled: {gil})")

@@ -5,14 +5,16 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""A read-write lock, and the same config read by many threads under it and under a Lock.
+"""A read-write lock, and the same config read by many threads under it and
+under a Lock.
 
-The standard library has no read-write lock; RWLock below is a complete one, to copy.
-Readers hold the lock while they "look something up" (a 5 ms wait standing for disk or
-network I/O, which releases the GIL). With a plain Lock the readers queue up one by one;
-with an RWLock they overlap, and the writer still gets its turn. Readers check that they
-never see a half-written config. Then the lock's edge cases: a nested read while a writer
-waits, a release without an acquire, an upgrade from read to write.
+The standard library has no read-write lock; RWLock below is a complete one, to
+copy. Readers hold the lock while they "look something up" (a 5 ms wait
+standing for disk or network I/O, which releases the GIL). With a plain Lock
+the readers queue up one by one; with an RWLock they overlap, and the writer
+still gets its turn. Readers check that they never see a half-written config.
+Then the lock's edge cases: a nested read while a writer waits, a release
+without an acquire, an upgrade from read to write.
 """
 
 from __future__ import annotations
@@ -31,20 +33,23 @@ LOOKUP = 0.005  # seconds a reader holds the lock
 class RWLock:
     """A writer-preferring read-write lock for threads of one process.
 
-    Readers share the lock; a writer holds it alone. When a writer is waiting, readers that
-    arrive later wait until it has finished, so writers are never starved by readers (a long
-    stream of writers can, in turn, delay readers). Every acquire takes an optional timeout.
+    Readers share the lock; a writer holds it alone. When a writer is waiting,
+    readers that arrive later wait until it has finished, so writers are never
+    starved by readers (a long stream of writers can, in turn, delay readers).
+    Every acquire takes an optional timeout.
 
-    Re-entrant for reads only: a thread that already holds the read lock may take it again
-    (it never waits, even behind a queued writer, which would otherwise wait for it: a
-    deadlock); each acquire_read() needs its release_read(). Everything else that would wait
-    for itself raises RuntimeError at once: asking for the write lock while holding the read
-    lock (no upgrades: release, then acquire_write()), asking again for the write lock, or
-    for the read lock while holding the write lock. Not for processes: it lives in one
-    process's memory.
+    Re-entrant for reads only: a thread that already holds the read lock may
+    take it again (it never waits, even behind a queued writer, which would
+    otherwise wait for it: a deadlock); each acquire_read() needs its
+    release_read(). Everything else that would wait for itself raises
+    RuntimeError at once: asking for the write lock while holding the read lock
+    (no upgrades: release, then acquire_write()), asking again for the write
+    lock, or for the read lock while holding the write lock. Not for processes:
+    it lives in one process's memory.
 
     Attributes:
-        readers: How many threads hold the read lock now (for tests and monitoring).
+        readers: How many threads hold the read lock now (for tests and
+            monitoring).
         writer_active: Whether a writer holds the lock now.
         writers_waiting: How many writers are waiting for the lock now.
     """
@@ -67,11 +72,12 @@ class RWLock:
     def acquire_read(self, timeout: float | None = None) -> bool:
         """Take the lock for reading, alongside other readers.
 
-        Waits while a writer holds the lock or is waiting for it, unless this thread
-        already holds a read lock (a nested read never waits).
+        Waits while a writer holds the lock or is waiting for it, unless this
+        thread already holds a read lock (a nested read never waits).
 
         Returns:
-            True if the read lock was taken, False if the timeout expired first.
+            True if the read lock was taken, False if the timeout expired
+            first.
 
         Raises:
             RuntimeError: If this thread holds the write lock.
@@ -120,14 +126,16 @@ class RWLock:
     def acquire_write(self, timeout: float | None = None) -> bool:
         """Take the lock for writing, alone.
 
-        Waits until no reader and no other writer holds it. While this writer waits, new
-        readers wait too (writer preference).
+        Waits until no reader and no other writer holds it. While this writer
+        waits, new readers wait too (writer preference).
 
         Returns:
-            True if the write lock was taken, False if the timeout expired first.
+            True if the write lock was taken, False if the timeout expired
+            first.
 
         Raises:
-            RuntimeError: If this thread holds the read lock or the write lock already.
+            RuntimeError: If this thread holds the read lock or the write lock
+                already.
         """
         me = threading.get_ident()
         with self._cond:
@@ -150,7 +158,8 @@ class RWLock:
                 if (
                     not acquired
                 ):  # timeout, or an exception (KeyboardInterrupt)
-                    self._cond.notify_all()  # readers held back by us may go now
+                    # readers held back by us may go now
+                    self._cond.notify_all()
             if not acquired:
                 return False
             self.writer_active = True
@@ -179,7 +188,8 @@ class RWLock:
 
     @contextmanager
     def read(self, timeout: float | None = None) -> Iterator[None]:
-        """`with lock.read():` holds the read lock; TimeoutError if not taken in time."""
+        """`with lock.read():` holds the read lock; TimeoutError if not taken
+        in time."""
         if not self.acquire_read(timeout):
             raise TimeoutError(f"read lock not acquired within {timeout} s")
         try:
@@ -189,7 +199,8 @@ class RWLock:
 
     @contextmanager
     def write(self, timeout: float | None = None) -> Iterator[None]:
-        """`with lock.write():` holds the write lock; TimeoutError if not taken in time."""
+        """`with lock.write():` holds the write lock; TimeoutError if not taken
+        in time."""
         if not self.acquire_write(timeout):
             raise TimeoutError(f"write lock not acquired within {timeout} s")
         try:
@@ -199,7 +210,8 @@ class RWLock:
 
     def __repr__(self) -> str:
         return (
-            f"<RWLock readers={self.readers} writer_active={self.writer_active} "
+            f"<RWLock readers={self.readers} "
+            f"writer_active={self.writer_active} "
             f"writers_waiting={self.writers_waiting}>"
         )
 
@@ -207,11 +219,13 @@ class RWLock:
 class Config:
     def __init__(self) -> None:
         self.version = 0
-        self.checksum = 0  # always version * 7: a reader seeing anything else saw a torn write
+        # always version * 7: a reader seeing anything else saw a torn write
+        self.checksum = 0
 
 
 class PlainLock:
-    """The same read()/write() interface over one threading.Lock: everyone is exclusive."""
+    """The same read()/write() interface over one threading.Lock: everyone is
+    exclusive."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -281,18 +295,21 @@ if __name__ == "__main__":
     total_reads = READERS * READS
     serial = total_reads * LOOKUP
     print(
-        f"{READERS} readers x {READS} reads, each holding the lock {LOOKUP * 1000:.0f} ms;"
+        f"{READERS} readers x {READS} reads, each "
+        f"holding the lock {LOOKUP * 1000:.0f} ms;"
     )
     print(f"1 writer making {WRITES} updates")
     print(
-        f"{'lock':<16}{'time':>8}{'reads/s':>10}{'writes':>8}{'torn reads':>12}"
+        f"{'lock':<16}{'time':>8}{'reads/s':>10}"
+        f"{'writes':>8}{'torn reads':>12}"
     )
     rates = {}
     for name, lock in [("threading.Lock", PlainLock()), ("RWLock", RWLock())]:
         elapsed, torn, writes = run(lock)
         rates[name] = total_reads / elapsed
         print(
-            f"{name:<16}{elapsed:>7.2f}s{rates[name]:>10.0f}{writes:>8}{torn:>12}"
+            f"{name:<16}{elapsed:>7.2f}s"
+            f"{rates[name]:>10.0f}{writes:>8}{torn:>12}"
         )
         assert torn == 0 and writes == WRITES
     speedup = rates["RWLock"] / rates["threading.Lock"]
@@ -300,7 +317,8 @@ if __name__ == "__main__":
         f"RWLock read throughput: {speedup:.1f}x the Lock's (ideal {READERS}x:"
     )
     print(
-        f"  all readers overlapping; the reads alone, one by one, take {serial:.2f} s)"
+        "  all readers overlapping; the reads "
+        f"alone, one by one, take {serial:.2f} s)"
     )
 
     # Edge cases: each would hang or corrupt the lock if it were not handled.

@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Semaphore limits how many threads do something at once; BoundedSemaphore catches a bug.
+"""Semaphore limits how many threads do something at once; BoundedSemaphore
+catches a bug.
 
-A semaphore holds a counter: acquire() takes one (waiting while it is 0), release() gives one
-back. Initialised to 3, it lets at most 3 threads into a block: a connection limit, a rate
-limit on an API. A plain Semaphore accepts a release() nobody acquired and silently raises the
-limit; a BoundedSemaphore raises ValueError instead, which is almost always what you want.
+A semaphore holds a counter: acquire() takes one (waiting while it is 0),
+release() gives one back. Initialised to 3, it lets at most 3 threads into a
+block: a connection limit, a rate limit on an API. A plain Semaphore accepts a
+release() nobody acquired and silently raises the limit; a BoundedSemaphore
+raises ValueError instead, which is almost always what you want.
 """
 
 import threading
@@ -69,16 +71,19 @@ def peak_with(slots: threading.Semaphore) -> int:
 if __name__ == "__main__":
     peak = peak_with(threading.BoundedSemaphore(LIMIT))
     print(
-        f"{WORKERS} workers, BoundedSemaphore({LIMIT}): at most {peak} inside at once"
+        f"{WORKERS} workers, BoundedSemaphore({LIMIT}): "
+        f"at most {peak} inside at once"
     )
     assert peak <= LIMIT
 
-    # A bug: one release() too many (say, in an error path that also runs `finally`).
+    # A bug: one release() too many (say, in an error path that also runs
+    # `finally`).
     buggy = threading.Semaphore(LIMIT)
     buggy.release()  # accepted without a word: the limit is now LIMIT + 1
     peak = peak_with(buggy)
     print(
-        f"Semaphore({LIMIT}) after one extra release(): at most {peak} inside at once"
+        f"Semaphore({LIMIT}) after one extra "
+        f"release(): at most {peak} inside at once"
     )
     assert peak <= LIMIT + 1
 
@@ -87,7 +92,8 @@ if __name__ == "__main__":
         bounded.release()
     except ValueError as error:
         print(
-            f"BoundedSemaphore({LIMIT}).release() without acquire -> ValueError: {error}"
+            f"BoundedSemaphore({LIMIT}).release() "
+            f"without acquire -> ValueError: {error}"
         )
     else:
         raise AssertionError(
