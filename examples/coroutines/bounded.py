@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Bounding concurrency with asyncio.Semaphore, a Queue of work, and async generators.
+"""Bounding concurrency with asyncio.Semaphore, a Queue of work, and async
+generators.
 
-Starting 1,000 tasks is cheap; letting all 1,000 hit one server at once is not. A Semaphore
-caps how many are inside a block at a time. A Queue with a fixed number of consumers does
-the same and adds back-pressure (a bounded queue makes a fast producer wait).
+Starting 1,000 tasks is cheap; letting all 1,000 hit one server at once is not.
+A Semaphore caps how many are inside a block at a time. A Queue with a fixed
+number of consumers does the same and adds back-pressure (a bounded queue makes
+a fast producer wait).
 """
 
 import asyncio
@@ -48,7 +50,8 @@ async def with_semaphore() -> None:
     elapsed = time.perf_counter() - start
     ideal = JOBS / LIMIT * DELAY
     print(
-        f"  {JOBS} tasks, Semaphore({LIMIT}): at most {counter.peak} at once, {elapsed:.2f} s (ideal {ideal:.2f} s)"
+        f"  {JOBS} tasks, Semaphore({LIMIT}): at most {counter.peak} at once, "
+        f"{elapsed:.2f} s (ideal {ideal:.2f} s)"
     )
     assert counter.peak == LIMIT and results == list(range(JOBS))
 
@@ -91,7 +94,8 @@ async def with_queue() -> None:
         c.cancel()
     await asyncio.gather(*consumers, return_exceptions=True)
     print(
-        f"  Queue(maxsize={LIMIT}) + {LIMIT} consumers: {len(done)} items, at most {counter.peak} at once"
+        f"  Queue(maxsize={LIMIT}) + {LIMIT} consumers: {len(done)} items, "
+        f"at most {counter.peak} at once"
     )
     assert (
         sorted(done) == [i * i for i in range(JOBS)] and counter.peak <= LIMIT

@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Cancellation and timeouts that work on Python 3.10+: cancel(), wait_for, cleanup in finally.
+"""Cancellation and timeouts that work on Python 3.10+: cancel(), wait_for,
+cleanup in finally.
 
-Cancelling a task throws CancelledError into it at the await where it is suspended, so
-`finally` blocks and `async with` exits run: that is where a task releases what it holds.
-gather() does not cancel the other awaitables when one fails; compare TaskGroup (3.11+).
+Cancelling a task throws CancelledError into it at the await where it is
+suspended, so `finally` blocks and `async with` exits run: that is where a task
+releases what it holds. gather() does not cancel the other awaitables when one
+fails; compare TaskGroup (3.11+).
 """
 
 import asyncio
@@ -21,7 +23,9 @@ async def worker(name: str, delay: float) -> str:
         return f"{name} finished"
     except asyncio.CancelledError:
         log.append(f"{name} cancelled")
-        raise  # always re-raise: swallowing it breaks wait_for, TaskGroup and timeouts
+        # always re-raise: swallowing it breaks wait_for, TaskGroup and
+        # timeouts
+        raise
     finally:
         log.append(f"{name} released its connection")
 
@@ -47,7 +51,8 @@ async def main() -> None:
         await task
     except asyncio.CancelledError:
         print(
-            f"  awaiting it raised CancelledError; cancelled() = {task.cancelled()}"
+            "  awaiting it raised CancelledError; cancelled() = "
+            f"{task.cancelled()}"
         )
     print(f"  log: {log}")
     assert log == [
@@ -64,7 +69,8 @@ async def main() -> None:
         asyncio.TimeoutError
     ):  # an alias of the built-in TimeoutError since 3.11
         print(
-            "  raised TimeoutError after the inner task was cancelled and cleaned up"
+            "  raised TimeoutError after the inner task was cancelled and "
+            "cleaned up"
         )
     print(f"  log: {log}")
     assert log[-1] == "B released its connection"
@@ -77,12 +83,14 @@ async def main() -> None:
         await asyncio.gather(slow, fail_after(0.01))
     except ValueError as error:
         print(
-            f"  gather raised {error!r} at once, but C is still running: {not slow.done()}"
+            f"  gather raised {error!r} at once, but C is still running: "
+            f"{not slow.done()}"
         )
     assert not slow.done()
     release.set()
     print(
-        f"  C then returned {await asyncio.wait_for(slow, 10)!r}; nothing cancelled it"
+        f"  C then returned {await asyncio.wait_for(slow, 10)!r}; "
+        "nothing cancelled it"
     )
 
     print(

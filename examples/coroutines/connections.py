@@ -6,13 +6,15 @@
 # timeout = 120
 # benchmark = true
 # ///
-"""1,000 concurrent TCP connections on 127.0.0.1: asyncio (one thread) vs one thread each.
+"""1,000 concurrent TCP connections on 127.0.0.1: asyncio (one thread) vs one
+thread each.
 
-Both servers answer only once every client is connected and has sent its request, so all
-connections really are open at the same time. Each way runs in a fresh interpreter (this same
-file, run with an argument) so its peak memory is its own. Both ends of every connection live
-in that process: each connection costs two file descriptors, so the open-files limit decides
-how many we can open; the example says what it used.
+Both servers answer only once every client is connected and has sent its
+request, so all connections really are open at the same time. Each way runs in
+a fresh interpreter (this same file, run with an argument) so its peak memory
+is its own. Both ends of every connection live in that process: each connection
+costs two file descriptors, so the open-files limit decides how many we can
+open; the example says what it used.
 """
 
 import asyncio
@@ -43,7 +45,8 @@ def peak_rss_mb() -> float:
 
 
 def connections_allowed() -> int:
-    """How many connections the open-files limit allows (raising the soft limit if we may)."""
+    """How many connections the open-files limit allows (raising the soft limit
+    if we may)."""
     try:
         import resource
     except (
@@ -70,7 +73,8 @@ def connections_allowed() -> int:
     return max(10, min(WANTED, (soft - 100) // 2))
 
 
-# --- asyncio: one thread, one task per connection ------------------------------------------
+# --- asyncio: one thread, one task per connection
+# ------------------------------------------
 
 
 async def asyncio_run(n: int) -> dict:
@@ -115,7 +119,8 @@ async def asyncio_run(n: int) -> dict:
     return {"seconds": elapsed, "threads": threading.active_count()}
 
 
-# --- threads: one server thread and one client thread per connection -------------------------
+# --- threads: one server thread and one client thread per connection
+# -------------------------
 
 
 def threads_run(n: int) -> dict:
@@ -181,10 +186,12 @@ def main() -> None:
         else f" (scaled down from {WANTED} by the open-files limit)"
     )
     print(
-        f"{n} concurrent connections{note}, client and server in one process, {os.cpu_count()} CPUs"
+        f"{n} concurrent connections{note}, client and server in one process, "
+        f"{os.cpu_count()} CPUs"
     )
     print(
-        f"{'model':<10}{'time':>8}{'threads':>9}{'peak memory growth':>21}{'per connection':>16}"
+        f"{'model':<10}{'time':>8}{'threads':>9}"
+        f"{'peak memory growth':>21}{'per connection':>16}"
     )
     for mode in ("asyncio", "threads"):
         proc = subprocess.run(

@@ -2,10 +2,12 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""An asyncio TCP server and three concurrent clients, all on 127.0.0.1 (port 0: the OS picks).
+"""An asyncio TCP server and three concurrent clients, all on 127.0.0.1
+(port 0: the OS picks).
 
-start_server() calls handle() once per connection, each in its own task; the clients use
-open_connection(). Everything runs in one thread, and the example stops its own server.
+start_server() calls handle() once per connection, each in its own task; the
+clients use open_connection(). Everything runs in one thread, and the example
+stops its own server.
 """
 
 import asyncio
@@ -61,7 +63,8 @@ async def main() -> None:
     for name_replies in replies:
         print(f"  {name_replies}")
     print(
-        f"3 clients x 3 messages, each answered after 0.05 s: {elapsed:.2f} s (ideal 0.15 s)"
+        "3 clients x 3 messages, each answered after 0.05 s: "
+        f"{elapsed:.2f} s (ideal 0.15 s)"
     )
     print(f"threads in this process: {threading.active_count()}")
     assert replies[1] == ["BOB MESSAGE 0", "BOB MESSAGE 1", "BOB MESSAGE 2"]

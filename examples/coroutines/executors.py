@@ -5,15 +5,17 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""CPU-bound work called from async code: inline, in a thread pool, in a process pool.
+"""CPU-bound work called from async code: inline, in a thread pool, in a
+process pool.
 
-run_in_executor() hands a plain function to a concurrent.futures executor and gives back
-an awaitable. A thread pool is right for blocking I/O; for pure-Python computation the
-worker thread still needs the GIL (on a standard build), so only a process pool takes the
-work entirely off the loop's thread. Works under every multiprocessing start method: the
-process pool starts its worker before any thread exists (fork and threads do not mix).
-Last, asyncio.to_thread() against run_in_executor(None, ...): only to_thread() carries the
-caller's contextvars over to the worker thread.
+run_in_executor() hands a plain function to a concurrent.futures executor and
+gives back an awaitable. A thread pool is right for blocking I/O; for
+pure-Python computation the worker thread still needs the GIL (on a standard
+build), so only a process pool takes the work entirely off the loop's thread.
+Works under every multiprocessing start method: the process pool starts its
+worker before any thread exists (fork and threads do not mix). Last,
+asyncio.to_thread() against run_in_executor(None, ...): only to_thread()
+carries the caller's contextvars over to the worker thread.
 """
 
 import asyncio
@@ -37,7 +39,8 @@ def current_request() -> str:
 
 
 def crunch(n: int) -> int:
-    """Pure-Python CPU work (holds the GIL the whole time on a standard build)."""
+    """Pure-Python CPU work (holds the GIL the whole time on a standard
+    build)."""
     return sum(i * i % 7 for i in range(n))
 
 
@@ -84,8 +87,9 @@ async def main() -> None:
         ThreadPoolExecutor(max_workers=1) as threads,
         ProcessPoolExecutor(max_workers=1) as procs,
     ):
-        # Start the pools' workers before measuring: a process takes a while to start.
-        # The process first: forking a process that already runs threads can deadlock.
+        # Start the pools' workers before measuring: a process takes a while to
+        # start. The process first: forking a process that already runs threads
+        # can deadlock.
         await asyncio.wait_for(
             loop.run_in_executor(procs, crunch, 10), timeout=60
         )
@@ -93,7 +97,8 @@ async def main() -> None:
             loop.run_in_executor(threads, crunch, 10), timeout=60
         )
         print(
-            f"crunch({N:,}) while a {BEAT * 1000:.0f} ms heartbeat runs on the loop:"
+            f"crunch({N:,}) while a {BEAT * 1000:.0f} ms heartbeat runs on "
+            "the loop:"
         )
         print(f"  {'where':<22}{'time':>8}{'worst heartbeat lag':>22}")
         for name, call in [

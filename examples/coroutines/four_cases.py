@@ -2,14 +2,17 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Sync/async and blocking/non-blocking are two different questions, so there are four cases.
+"""Sync/async and blocking/non-blocking are two different questions, so there
+are four cases.
 
-- Sync or async: does the *caller* wait for the result before going on, or is it told later?
-- Blocking or non-blocking: does the *call* put the thread to sleep until it can complete,
-  or return at once (with the data, or with "not yet")?
+- Sync or async: does the *caller* wait for the result before going on, or is
+  it told later?
+- Blocking or non-blocking: does the *call* put the thread to sleep until it
+  can complete, or return at once (with the data, or with "not yet")?
 
-In every case a peer replies 0.1 s after we ask, over a socket pair. "Other work" counts
-5 ms units of useful work the caller managed to do while the reply was on its way.
+In every case a peer replies 0.1 s after we ask, over a socket pair. "Other
+work" counts 5 ms units of useful work the caller managed to do while the reply
+was on its way.
 """
 
 import asyncio
@@ -35,7 +38,8 @@ def peer_replies_later(sock: socket.socket) -> threading.Timer:
 
 def report(case: str, data: bytes, waited: str, units: int) -> None:
     print(
-        f"{case}\n  got {data!r}; {waited}; other work done meanwhile: {units} units"
+        f"{case}\n  got {data!r}; {waited}; other work done meanwhile: "
+        f"{units} units"
     )
 
 
@@ -71,7 +75,8 @@ def sync_non_blocking() -> None:
                 break
             except BlockingIOError:
                 assert time.monotonic() < deadline, "no reply"
-                other_work()  # the caller polls, and still collects the result itself
+                # the caller polls, and still collects the result itself
+                other_work()
                 units += 1
         timer.join(TIMEOUT)
     report(
@@ -138,7 +143,8 @@ def async_non_blocking() -> None:
         units,
     )
     print(
-        f"  threads in the process during case 4 (the peer is a loop callback too): {threads}"
+        "  threads in the process during case 4 (the peer is a loop callback "
+        f"too): {threads}"
     )
     assert (
         data == b"reply" and threads == 1
@@ -147,7 +153,8 @@ def async_non_blocking() -> None:
 
 if __name__ == "__main__":
     print(
-        f"The peer replies after {DELAY} s; one unit of other work takes {UNIT * 1000:.0f} ms."
+        f"The peer replies after {DELAY} s; one unit of other work takes "
+        f"{UNIT * 1000:.0f} ms."
     )
     for case in (
         sync_blocking,

@@ -4,9 +4,10 @@
 # ///
 """From generators to coroutines: send(), yield from, and native async def.
 
-A generator can be paused and resumed; send() passes a value in when it resumes. That is all
-a coroutine needs, and it is what asyncio was first built on (the seed's 2015-era code). Since
-Python 3.5, `async def` makes coroutines a separate type: they are not generators any more.
+A generator can be paused and resumed; send() passes a value in when it
+resumes. That is all a coroutine needs, and it is what asyncio was first built
+on (the seed's 2015-era code). Since Python 3.5, `async def` makes coroutines a
+separate type: they are not generators any more.
 """
 
 import asyncio
@@ -17,12 +18,15 @@ from collections.abc import Generator
 
 
 def averager() -> Generator[float, float, int]:
-    """A consumer: receives numbers with send(), yields the running average, returns a count."""
+    """A consumer: receives numbers with send(), yields the running average,
+    returns a count."""
     total, count, average = 0.0, 0, 0.0
     while True:
-        value = yield average  # pauses here; resumes with the value passed to send()
+        # pauses here; resumes with the value passed to send()
+        value = yield average
         if value is None:  # the producer's signal that the stream is over
-            return count  # becomes StopIteration.value, or the value of `yield from`
+            # becomes StopIteration.value, or the value of `yield from`
+            return count
         total += value
         count += 1
         average = total / count
@@ -40,14 +44,16 @@ def producer(
 def delegate(
     results: dict[str, int], key: str
 ) -> Generator[float, float, None]:
-    # `yield from` connects the caller straight to the inner generator (send() goes through)
-    # and evaluates to the inner generator's return value.
+    # `yield from` connects the caller straight to the inner generator (send()
+    # goes through) and evaluates to the inner generator's return value.
     results[key] = yield from averager()
 
 
 @types.coroutine
 def old_style_sleep_zero() -> Generator[None, None, str]:
-    yield  # a bare yield is how a generator-based coroutine gives control to the event loop
+    # a bare yield is how a generator-based coroutine gives control to the
+    # event loop
+    yield
     return "generator-based coroutine resumed"
 
 
@@ -59,10 +65,12 @@ async def native(x: int) -> int:
 async def main() -> None:
     c = native(21)
     print(
-        f"  native(21) is a coroutine: {inspect.iscoroutine(c)}, a generator: {inspect.isgenerator(c)}"
+        f"  native(21) is a coroutine: {inspect.iscoroutine(c)}, a generator: "
+        f"{inspect.isgenerator(c)}"
     )
     print(
-        f"  has send(): {hasattr(c, 'send')}, usable with next(): {hasattr(c, '__next__')}"
+        f"  has send(): {hasattr(c, 'send')}, usable with next(): "
+        f"{hasattr(c, '__next__')}"
     )
     assert inspect.iscoroutine(c) and not inspect.isgenerator(c)
     print(f"  await native(21) = {await c}")
@@ -76,7 +84,8 @@ if __name__ == "__main__":
     assert averages == [10.0, 15.0, 30.0]
 
     print(
-        "2. yield from: the caller drives the inner generator through the outer one:"
+        "2. yield from: the caller drives the inner generator through the "
+        "outer one:"
     )
     results: dict[str, int] = {}
     outer = delegate(results, "count")
@@ -88,7 +97,8 @@ if __name__ == "__main__":
             None
         )  # ends the inner generator; its return value lands in results
     print(
-        f"  the inner generator returned count={results['count']} through `yield from`"
+        f"  the inner generator returned count={results['count']} through "
+        "`yield from`"
     )
     assert results == {"count": 4}
 
@@ -100,4 +110,5 @@ if __name__ == "__main__":
     except TypeError as error:
         print(f"  next(native(1)) -> TypeError: {error}")
     finally:
-        coro.close()  # never awaited: close it, or Python warns when it is garbage-collected
+        # never awaited: close it, or Python warns when it is garbage-collected
+        coro.close()

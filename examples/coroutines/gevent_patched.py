@@ -2,11 +2,13 @@
 # requires-python = ">=3.10,<3.15"
 # dependencies = ["gevent==26.9.0"]
 # ///
-"""gevent WITH monkey.patch_all(): the same program as gevent_unpatched.py, now concurrent.
+"""gevent WITH monkey.patch_all(): the same program as gevent_unpatched.py, now
+concurrent.
 
-patch_all() replaces socket, time.sleep, threading, select, ssl... with cooperative versions
-that switch to another greenlet whenever they would wait. It must run before anything imports
-those modules: a module that already did `from socket import socket` keeps the original.
+patch_all() replaces socket, time.sleep, threading, select, ssl... with
+cooperative versions that switch to another greenlet whenever they would wait.
+It must run before anything imports those modules: a module that already did
+`from socket import socket` keeps the original.
 """
 
 from gevent import monkey  # pinned above, for the Pythons it has wheels for
@@ -67,10 +69,12 @@ def main() -> None:
     results = sorted(j.value for j in jobs)
     assert results == sorted(b"JOB %d" % i for i in range(JOBS))
     print(
-        f"{JOBS} greenlets, each waiting {DELAY} s for its reply: {elapsed:.2f} s"
+        f"{JOBS} greenlets, each waiting {DELAY} s for its reply: "
+        f"{elapsed:.2f} s"
     )
     print(
-        f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: {JOBS * DELAY:.2f} s"
+        f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: "
+        f"{JOBS * DELAY:.2f} s"
     )
 
 

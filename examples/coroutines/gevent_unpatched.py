@@ -2,12 +2,14 @@
 # requires-python = ">=3.10,<3.15"
 # dependencies = ["gevent==26.9.0"]
 # ///
-"""gevent WITHOUT monkey-patching: the standard library still blocks the whole thread.
+"""gevent WITHOUT monkey-patching: the standard library still blocks the whole
+thread.
 
-Ten greenlets each ask a local server (127.0.0.1, port 0) for a reply that takes 0.1 s,
-using the ordinary socket module. gevent can switch greenlets only where gevent itself waits;
-a plain socket.recv() or time.sleep() blocks the thread, so the greenlets run one after
-another. gevent_patched.py is this same program plus monkey.patch_all() before any import.
+Ten greenlets each ask a local server (127.0.0.1, port 0) for a reply that
+takes 0.1 s, using the ordinary socket module. gevent can switch greenlets only
+where gevent itself waits; a plain socket.recv() or time.sleep() blocks the
+thread, so the greenlets run one after another. gevent_patched.py is this same
+program plus monkey.patch_all() before any import.
 """
 
 import socket  # the same imports as gevent_patched.py, which must patch first
@@ -64,10 +66,12 @@ def main() -> None:
     results = sorted(j.value for j in jobs)
     assert results == sorted(b"JOB %d" % i for i in range(JOBS))
     print(
-        f"{JOBS} greenlets, each waiting {DELAY} s for its reply: {elapsed:.2f} s"
+        f"{JOBS} greenlets, each waiting {DELAY} s for its reply: "
+        f"{elapsed:.2f} s"
     )
     print(
-        f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: {JOBS * DELAY:.2f} s"
+        f"  ideal if the waits overlap: {DELAY:.2f} s; one after another: "
+        f"{JOBS * DELAY:.2f} s"
     )
 
 

@@ -4,8 +4,9 @@
 # ///
 """greenlet: coroutines switched by hand, the building block under gevent.
 
-A greenlet runs until it explicitly calls switch() to another one; nothing else decides for
-it. The switches below are the only order there is, so the output is deterministic.
+A greenlet runs until it explicitly calls switch() to another one; nothing else
+decides for it. The switches below are the only order there is, so the output
+is deterministic.
 """
 
 import greenlet  # pinned above, for the Pythons it has wheels for
@@ -37,7 +38,8 @@ if __name__ == "__main__":
     )  # start ping with n=3; returns when control comes back to main
     print(" -> ".join(trace))
     print(
-        f"main got: {result!r}; ping dead: {ping_g.dead}, pong dead: {pong_g.dead}"
+        f"main got: {result!r}; ping dead: {ping_g.dead}, pong dead: "
+        f"{pong_g.dead}"
     )
     assert trace == [
         "ping 0",
@@ -47,8 +49,9 @@ if __name__ == "__main__":
         "ping 2",
         "pong 2",
     ]
-    # pong is still paused inside its loop. throw() raises GreenletExit at that switch(), which
-    # ends it quietly (this is also what happens when an unfinished greenlet is collected).
+    # pong is still paused inside its loop. throw() raises GreenletExit at that
+    # switch(), which ends it quietly (this is also what happens when an
+    # unfinished greenlet is collected).
     pong_g.throw()
     print(f"after pong_g.throw(): pong dead: {pong_g.dead}")
     assert pong_g.dead

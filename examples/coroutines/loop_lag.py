@@ -5,10 +5,12 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""One blocking call inside a coroutine stalls every task on the loop; measure it, then fix it.
+"""One blocking call inside a coroutine stalls every task on the loop; measure
+it, then fix it.
 
-A heartbeat task wakes every 10 ms and records how late it woke: that lateness is the
-event-loop lag every other task (every connection of a server) suffers at the same moment.
+A heartbeat task wakes every 10 ms and records how late it woke: that lateness
+is the event-loop lag every other task (every connection of a server) suffers
+at the same moment.
 """
 
 import asyncio
@@ -69,7 +71,8 @@ class Collect(logging.Handler):
 async def main() -> None:
     ideal_beats = round(WORK / BEAT)
     print(
-        f"A handler waits {WORK} s; meanwhile a {BEAT * 1000:.0f} ms heartbeat should beat"
+        f"A handler waits {WORK} s; meanwhile a {BEAT * 1000:.0f} ms "
+        "heartbeat should beat"
         f" ~{ideal_beats} times, each close to 0 ms late"
     )
     results = {}
@@ -81,10 +84,12 @@ async def main() -> None:
         worst, beats = await measure(handler)
         results[name] = worst
         print(
-            f"  {name:<28} worst lag {worst * 1000:>5.0f} ms, {beats:>3} heartbeats"
+            f"  {name:<28} worst lag {worst * 1000:>5.0f} ms, "
+            f"{beats:>3} heartbeats"
         )
-    # Not a timing assertion: while time.sleep() holds the thread, the loop cannot run at all,
-    # so the heartbeat is at least that late however fast or loaded the machine is.
+    # Not a timing assertion: while time.sleep() holds the thread, the loop
+    # cannot run at all, so the heartbeat is at least that late however fast or
+    # loaded the machine is.
     assert results["time.sleep() in async def"] >= WORK - 2 * BEAT
 
 
@@ -95,13 +100,15 @@ async def debug_mode() -> None:
 if __name__ == "__main__":
     asyncio.run(main())
 
-    # Debug mode logs every callback or task step that holds the loop longer than
-    # loop.slow_callback_duration (0.1 s by default), naming the coroutine.
+    # Debug mode logs every callback or task step that holds the loop longer
+    # than loop.slow_callback_duration (0.1 s by default), naming the
+    # coroutine.
     collect = Collect()
     logging.getLogger("asyncio").addHandler(collect)
     asyncio.run(debug_mode(), debug=True)
     slow = [m for m in collect.messages if "took" in m and "debug_mode" in m]
     print(
-        f"asyncio.run(..., debug=True) logged {len(slow)} slow step naming debug_mode()"
+        f"asyncio.run(..., debug=True) logged {len(slow)} slow step naming "
+        "debug_mode()"
     )
     assert len(slow) == 1

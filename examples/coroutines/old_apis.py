@@ -7,9 +7,10 @@
 # ///
 """Seed-era asyncio calls on today's Python, with warnings turned into errors.
 
-Each old call is tried in isolation; what it does depends on the version (silently works,
-DeprecationWarning, or gone), so the example checks it against what the migration table
-says for *this* Python and prints only the conclusion that holds on every version: replace it.
+Each old call is tried in isolation; what it does depends on the version
+(silently works, DeprecationWarning, or gone), so the example checks it against
+what the migration table says for *this* Python and prints only the conclusion
+that holds on every version: replace it.
 """
 
 import asyncio
@@ -21,7 +22,8 @@ V = sys.version_info[:2]
 
 
 def outcome(action) -> str:
-    """Run action() with warnings as errors: 'works', 'DeprecationWarning' or an error's name."""
+    """Run action() with warnings as errors: 'works', 'DeprecationWarning' or
+    an error's name."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
@@ -58,10 +60,13 @@ def old_wait_on_coroutines() -> None:
 
 
 def old_get_event_loop() -> None:
-    # Checked first: once anything has called asyncio.run() or set_event_loop(), even 3.10-3.13
-    # stop creating a loop here and raise RuntimeError instead.
+    # Checked first: once anything has called asyncio.run() or
+    # set_event_loop(), even 3.10-3.13 stop creating a loop here and raise
+    # RuntimeError instead.
     loop = asyncio.get_event_loop()  # no loop is running in this thread
-    loop.close()  # where it created one (3.10-3.13, when not stopped by the warning), drop it
+    # where it created one (3.10-3.13, when not stopped by the warning),
+    # drop it
+    loop.close()
     asyncio.set_event_loop(None)
 
 
@@ -91,7 +96,8 @@ ROWS = [
         "asyncio.get_event_loop() outside a loop",
         "asyncio.run() / asyncio.Runner",
         old_get_event_loop,
-        # 3.10.0-3.10.8 and 3.11.0 warned; later 3.10/3.11 releases silently create a loop.
+        # 3.10.0-3.10.8 and 3.11.0 warned; later 3.10/3.11 releases silently
+        # create a loop.
         {"works", "DeprecationWarning"}
         if V < (3, 12)
         else {"DeprecationWarning"}
@@ -160,6 +166,7 @@ if __name__ == "__main__":
         print(f"{old:<{width}}  ->  {new}")
     asyncio.run(replacements_work())
     print(
-        f"Every old call behaved as the table says for this Python ({len(ROWS)} checked);"
+        "Every old call behaved as the table says for this Python "
+        f"({len(ROWS)} checked);"
     )
     print("the replacements on the right ran without a warning.")

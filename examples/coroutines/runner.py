@@ -2,13 +2,15 @@
 # requires-python = ">=3.11"
 # dependencies = []
 # ///
-"""asyncio.Runner (3.11+): several top-level calls on one loop, and a loop_factory.
+"""asyncio.Runner (3.11+): several top-level calls on one loop, and a
+loop_factory.
 
-asyncio.run() creates a loop, runs one coroutine and closes the loop. When sync code needs to
-call async code several times (a CLI, a test suite) on the *same* loop, so that connections
-and other loop-bound objects survive between calls, use asyncio.Runner. Its loop_factory is
-how you choose a loop now (uvloop, SelectorEventLoop on Windows): event loop policies, which
-the seed's era used for this, are deprecated since Python 3.14. asyncio.run() has accepted
+asyncio.run() creates a loop, runs one coroutine and closes the loop. When sync
+code needs to call async code several times (a CLI, a test suite) on the *same*
+loop, so that connections and other loop-bound objects survive between calls,
+use asyncio.Runner. Its loop_factory is how you choose a loop now (uvloop,
+SelectorEventLoop on Windows): event loop policies, which the seed's era used
+for this, are deprecated since Python 3.14. asyncio.run() has accepted
 loop_factory since 3.12.
 """
 
@@ -18,7 +20,8 @@ created: list[str] = []
 
 
 class CountingLoop(asyncio.SelectorEventLoop):
-    """A custom loop class, standing in for uvloop.Loop or any other loop implementation."""
+    """A custom loop class, standing in for uvloop.Loop or any other loop
+    implementation."""
 
 
 def make_loop() -> asyncio.AbstractEventLoop:
@@ -55,19 +58,21 @@ if __name__ == "__main__":
         )  # same loop: the pool still works
         loop = runner.get_loop()
         print(
-            f"three runner.run() calls: {[first, second]}, {pool.queries} queries"
+            f"three runner.run() calls: {[first, second]}, "
+            f"{pool.queries} queries"
         )
         print(f"loops created: {len(created)}, of class {type(loop).__name__}")
     print(f"after the with block the loop is closed: {loop.is_closed()}")
     assert created == ["loop"] and pool.queries == 2 and loop.is_closed()
 
-    # For contrast: each asyncio.run() makes a new loop, so a pool made in one run is useless
-    # in the next.
+    # For contrast: each asyncio.run() makes a new loop, so a pool made in one
+    # run is useless in the next.
     pool = asyncio.run(connect())
     try:
         asyncio.run(pool.query("SELECT 3"))
         raise SystemExit("expected the pool to refuse a second loop")
     except AssertionError as error:
         print(
-            f"the same pool across two asyncio.run() calls: AssertionError ({error})"
+            "the same pool across two asyncio.run() calls: "
+            f"AssertionError ({error})"
         )

@@ -2,11 +2,13 @@
 # requires-python = ">=3.11"
 # dependencies = []
 # ///
-"""Structured concurrency (Python 3.11+): TaskGroup, ExceptionGroup and asyncio.timeout.
+"""Structured concurrency (Python 3.11+): TaskGroup, ExceptionGroup and
+asyncio.timeout.
 
-A TaskGroup does not return until every task in it is done. When one task fails, it cancels
-the others, waits for their cleanup, and raises every failure together in an ExceptionGroup.
-asyncio.timeout() cancels whatever runs inside its block when the deadline passes.
+A TaskGroup does not return until every task in it is done. When one task
+fails, it cancels the others, waits for their cleanup, and raises every failure
+together in an ExceptionGroup. asyncio.timeout() cancels whatever runs inside
+its block when the deadline passes.
 """
 
 import asyncio
@@ -36,7 +38,8 @@ async def main() -> None:
     print(f"  {[t.result() for t in tasks]}")
 
     print(
-        "2. One fails: the group cancels its siblings and waits for their cleanup:"
+        "2. One fails: the group cancels its siblings and waits for their "
+        "cleanup:"
     )
     log = []
     try:
@@ -49,7 +52,8 @@ async def main() -> None:
     assert slow.cancelled() and log == ["slow cleaned up"]
 
     print(
-        "3. Two fail: both errors arrive in one ExceptionGroup; except* handles each kind:"
+        "3. Two fail: both errors arrive in one ExceptionGroup; "
+        "except* handles each kind:"
     )
     handled = []
     try:
@@ -75,7 +79,8 @@ async def main() -> None:
     except TimeoutError:
         elapsed = time.perf_counter() - start
         print(
-            f"  TimeoutError after {elapsed:.2f} s (deadline 0.10 s); cleaned up: {sorted(log)}"
+            f"  TimeoutError after {elapsed:.2f} s (deadline 0.10 s); "
+            f"cleaned up: {sorted(log)}"
         )
     assert sorted(log) == ["t0 cleaned up", "t1 cleaned up", "t2 cleaned up"]
 

@@ -2,12 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""asyncio.run, create_task and gather; and why a fire-and-forget task needs a reference.
+"""asyncio.run, create_task and gather; and why a fire-and-forget task needs a
+reference.
 
-A coroutine object does nothing until something awaits it or wraps it in a Task. A Task is
-scheduled on the event loop at once and runs concurrently with its creator. The loop itself
-keeps only a *weak* reference to a task: a task that nothing else refers to can be
-garbage-collected before it finishes.
+A coroutine object does nothing until something awaits it or wraps it in a
+Task. A Task is scheduled on the event loop at once and runs concurrently with
+its creator. The loop itself keeps only a *weak* reference to a task: a task
+that nothing else refers to can be garbage-collected before it finishes.
 """
 
 import asyncio
@@ -48,7 +49,8 @@ async def sequential_vs_tasks() -> None:
     results = [await t for t in tasks]
     concurrent = time.perf_counter() - start
     print(
-        f"  create_task, then await: {concurrent:.2f} s (ideal 0.10 s) {results}"
+        f"  create_task, then await: {concurrent:.2f} s (ideal 0.10 s) "
+        f"{results}"
     )
 
     start = time.perf_counter()
@@ -73,9 +75,12 @@ async def fire_and_forget() -> None:
         lambda loop, ctx: errors.append(ctx["message"])
     )
 
-    asyncio.create_task(wait_forever(lost))  # noqa: RUF006 - the bug this example shows
+    asyncio.create_task(  # noqa: RUF006 - the bug this example shows
+        wait_forever(lost)
+    )
     await asyncio.sleep(0)  # let it start
-    gc.collect()  # a collection happens at some point in a real program; force it here
+    # a collection happens at some point in a real program; force it here
+    gc.collect()
     await asyncio.sleep(0)
     print(f"  without a reference: {lost}; the loop reported {errors}")
     assert lost == ["started", "finally ran"] and errors == [
@@ -94,10 +99,12 @@ async def fire_and_forget() -> None:
     await asyncio.sleep(0)
     print(f"  kept in a set:       {kept}; still pending: {not task.done()}")
     assert kept == ["started"] and not task.done()
-    task.cancel()  # clean up before asyncio.run() returns (it would cancel it anyway)
+    # clean up before asyncio.run() returns (it would cancel it anyway)
+    task.cancel()
     await asyncio.gather(task, return_exceptions=True)
     print(
-        f"  after cancel():      {kept}; set now holds {len(background)} task(s)"
+        f"  after cancel():      {kept}; set now holds {len(background)} "
+        "task(s)"
     )
     assert kept == ["started", "finally ran"] and not background
 

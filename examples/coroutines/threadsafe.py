@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""An event loop in a background thread, used from ordinary (synchronous) threads.
+"""An event loop in a background thread, used from ordinary (synchronous)
+threads.
 
-Useful when sync code (a Flask view, a GUI callback, a worker thread) needs a long-lived async
-client. The loop's objects belong to its thread: other threads talk to it only through
-run_coroutine_threadsafe() and call_soon_threadsafe(), and stop it by asking it to stop.
+Useful when sync code (a Flask view, a GUI callback, a worker thread) needs a
+long-lived async client. The loop's objects belong to its thread: other threads
+talk to it only through run_coroutine_threadsafe() and call_soon_threadsafe(),
+and stop it by asking it to stop.
 """
 
 import asyncio
@@ -44,7 +46,8 @@ class BackgroundLoop:
             raise RuntimeError("the event loop thread did not start")
 
     def submit(self, coro) -> concurrent.futures.Future:
-        # Thread-safe: schedules the coroutine on the loop, returns a concurrent.futures.Future.
+        # Thread-safe: schedules the coroutine on the loop, returns a
+        # concurrent.futures.Future.
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
     def stop(self) -> None:
@@ -75,7 +78,8 @@ async def hang() -> None:
 
 
 def sync_worker(bg: BackgroundLoop, key: str, out: dict) -> None:
-    # A plain thread: it blocks on the future (with a timeout), the loop keeps running.
+    # A plain thread: it blocks on the future (with a timeout), the loop keeps
+    # running.
     out[key] = bg.submit(lookup(key)).result(timeout=TIMEOUT)
 
 
@@ -105,13 +109,16 @@ if __name__ == "__main__":
     try:
         future.result(timeout=0.1)
     except concurrent.futures.TimeoutError:
-        future.cancel()  # cancels the task inside the loop, which runs its finally
+        # cancels the task inside the loop, which runs its finally
+        future.cancel()
         print(
-            f"  timed out; cancel() reached the task, its finally ran: {cleaned.wait(TIMEOUT)}"
+            "  timed out; cancel() reached the task, its finally ran: "
+            f"{cleaned.wait(TIMEOUT)}"
         )
 
     bg.stop()
     print(
-        f"4. Stopped: thread alive {bg.alive}, loop closed {bg.loop.is_closed()}"
+        f"4. Stopped: thread alive {bg.alive}, loop closed "
+        f"{bg.loop.is_closed()}"
     )
     assert bg.loop.is_closed()

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Process basics: start/join/exitcode, PIDs, target= vs a subclass, arguments and results."""
+"""Process basics: start/join/exitcode, PIDs, target= vs a subclass, arguments
+and results."""
 
 import multiprocessing
 import os
@@ -10,7 +11,8 @@ import sys
 
 
 def square(n: int, results: multiprocessing.Queue) -> None:
-    # A child cannot return a value to its parent: send it through a queue instead.
+    # A child cannot return a value to its parent: send it through a queue
+    # instead.
     results.put((n, n * n, os.getpid(), os.getppid()))
 
 
@@ -19,7 +21,8 @@ def fail(code: int) -> None:
 
 
 class Countdown(multiprocessing.Process):
-    """The subclass style: state in __init__, work in run(); start() calls run() in the child."""
+    """The subclass style: state in __init__, work in run(); start() calls
+    run() in the child."""
 
     def __init__(self, start_at: int, results: multiprocessing.Queue) -> None:
         super().__init__(name=f"countdown-{start_at}")
@@ -40,11 +43,13 @@ if __name__ == "__main__":
         for n in (3, 1, 2)
     ]
     print(
-        f"  before start(): pid={workers[0].pid}, exitcode={workers[0].exitcode}"
+        f"  before start(): pid={workers[0].pid}, "
+        f"exitcode={workers[0].exitcode}"
     )
     for p in workers:
         p.start()
-    # Collect before joining: a child that still has data in a queue may not exit yet.
+    # Collect before joining: a child that still has data in a queue may not
+    # exit yet.
     got = sorted(results.get(timeout=30) for _ in workers)
     for p in workers:
         p.join(timeout=30)
@@ -55,13 +60,15 @@ if __name__ == "__main__":
             else "another process (the fork server)"
         )
         print(
-            f"  {n}^2 = {sq}, computed in its own process; its parent is {parent}"
+            f"  {n}^2 = {sq}, computed in its own process; its parent is "
+            f"{parent}"
         )
         assert pid != me
     assert [sq for _, sq, _, _ in got] == [1, 4, 9]
     print(f"  distinct child PIDs: {len({pid for _, _, pid, _ in got})}")
     print(
-        f"  after join(): exit codes {[p.exitcode for p in workers]}, alive {[p.is_alive() for p in workers]}"
+        f"  after join(): exit codes {[p.exitcode for p in workers]}, alive "
+        f"{[p.is_alive() for p in workers]}"
     )
 
     print("Exit codes:")
@@ -75,12 +82,14 @@ if __name__ == "__main__":
     p.start()
     results.get(timeout=30)
     p.join(timeout=30)
-    p.close()  # frees the Process object's resources; the process had ended already
+    # frees the Process object's resources; the process had ended already
+    p.close()
     try:
         p.is_alive()
     except ValueError as error:
         print(
-            f"  after Process.close(), using the object raises ValueError: {error}"
+            "  after Process.close(), using the object raises ValueError: "
+            f"{error}"
         )
 
     print("Subclassing Process:")

@@ -5,7 +5,8 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""Pool.map's chunksize: how many items travel to a worker per message, and what it changes."""
+"""Pool.map's chunksize: how many items travel to a worker per message, and
+what it changes."""
 
 import multiprocessing
 import os
@@ -56,9 +57,11 @@ if __name__ == "__main__":
             else f"{chunksize:,}"
         )
         print(
-            f"  {label:<22} {seconds:6.3f} s   {rows[0][1] / seconds:9.1f}x   {serial / seconds:10.2f}x"
+            f"  {label:<22} {seconds:6.3f} s   {rows[0][1] / seconds:9.1f}x   "
+            f"{serial / seconds:10.2f}x"
         )
     print(
-        f"  {'plain loop, 1 process':<22} {serial:6.3f} s   (ideal with {workers} workers: {workers}x the loop)"
+        f"  {'plain loop, 1 process':<22} {serial:6.3f} s   (ideal with "
+        f"{workers} workers: {workers}x the loop)"
     )
     print(f"(this machine: os.cpu_count() = {os.cpu_count()})")

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""concurrent.futures.ProcessPoolExecutor: submit, as_completed, map, max_tasks_per_child."""
+"""concurrent.futures.ProcessPoolExecutor: submit, as_completed, map,
+max_tasks_per_child."""
 
 import multiprocessing
 import os
@@ -37,7 +38,8 @@ if __name__ == "__main__":
         assert sorted(order) == [0, 1, 2]
 
         print(
-            f"map keeps input order: {list(executor.map(slow_square, range(3), timeout=30))}"
+            "map keeps input order: "
+            f"{list(executor.map(slow_square, range(3), timeout=30))}"
         )
 
         outcomes = []
@@ -49,9 +51,10 @@ if __name__ == "__main__":
         print(f"an exception in a worker comes back from result(): {outcomes}")
 
     if sys.version_info >= (3, 11):
-        # A fresh worker after every 2 tasks: memory leaks or state in a worker cannot pile up.
-        # It refuses fork. Without mp_context it picks spawn itself; here the
-        # context is passed explicitly, which also works on every platform.
+        # A fresh worker after every 2 tasks: memory leaks or state in a worker
+        # cannot pile up. It refuses fork. Without mp_context it picks spawn
+        # itself; here the context is passed explicitly, which also works on
+        # every platform.
         if "fork" in multiprocessing.get_all_start_methods():
             try:
                 ProcessPoolExecutor(
@@ -70,7 +73,8 @@ if __name__ == "__main__":
                 executor.submit(whoami, n).result(timeout=30) for n in range(6)
             ]
         print(
-            f"max_tasks_per_child=2, 1 worker, 6 tasks: {len(set(pids))} different worker PIDs"
+            "max_tasks_per_child=2, 1 worker, 6 tasks: "
+            f"{len(set(pids))} different worker PIDs"
         )
         assert len(set(pids)) == 3
     else:

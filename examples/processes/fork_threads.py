@@ -5,7 +5,8 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""fork in a process that has threads: a DeprecationWarning since Python 3.12, and why."""
+"""fork in a process that has threads: a DeprecationWarning since Python 3.12,
+and why."""
 
 import multiprocessing
 import re
@@ -40,7 +41,8 @@ if __name__ == "__main__":
     assert p.exitcode == 0
 
     print(
-        f"Python {sys.version_info.major}.{sys.version_info.minor}, threads alive at fork: 2"
+        f"Python {sys.version_info.major}.{sys.version_info.minor}, "
+        "threads alive at fork: 2"
     )
     fork_warnings = [w for w in caught if "fork" in str(w.message)]
     for w in fork_warnings:

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = ["psutil==7.2.2"]
 # ///
-"""Daemon children die with their parent; Process.close() and Pool.close() mean different things."""
+"""Daemon children die with their parent; Process.close() and Pool.close() mean
+different things."""
 
 import multiprocessing
 import threading
@@ -21,13 +22,15 @@ def short_nap() -> None:
 
 
 def parent(report: multiprocessing.Queue) -> None:
-    """A middle process: starts a daemon child and a normal child, then returns at once."""
+    """A middle process: starts a daemon child and a normal child, then returns
+    at once."""
     daemon = multiprocessing.Process(target=forever, daemon=True)
     normal = multiprocessing.Process(target=short_nap)
     daemon.start()
     normal.start()
     report.put({"daemon": daemon.pid, "normal": normal.pid})
-    # Returning ends run(); at exit, multiprocessing terminates daemon children and joins the others.
+    # Returning ends run(); at exit, multiprocessing terminates daemon children
+    # and joins the others.
 
 
 def try_child_of_daemon(report: multiprocessing.Queue) -> None:
@@ -59,10 +62,12 @@ if __name__ == "__main__":
     middle.join(timeout=30)
     assert middle.exitcode == 0
     print(
-        f"  daemon child gone: {gone(pids['daemon'])} (terminated by its parent at exit)"
+        f"  daemon child gone: {gone(pids['daemon'])} (terminated by its "
+        "parent at exit)"
     )
     print(
-        f"  normal child gone: {gone(pids['normal'])} (its parent waited for it before exiting)"
+        f"  normal child gone: {gone(pids['normal'])} (its parent waited for "
+        "it before exiting)"
     )
     assert gone(pids["daemon"]) and gone(pids["normal"])
 
@@ -101,6 +106,7 @@ if __name__ == "__main__":
 
     # A thread has nothing to release: there is no Thread.close() at all.
     print(
-        f"threading.Thread has a close() method: {hasattr(threading.Thread, 'close')}"
+        "threading.Thread has a close() method: "
+        f"{hasattr(threading.Thread, 'close')}"
     )
     assert not hasattr(threading.Thread, "close")

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Why spawn needs `if __name__ == "__main__":` — the real error, in a child interpreter."""
+"""Why spawn needs `if __name__ == "__main__":` — the real error, in a child
+interpreter."""
 
 import subprocess
 import sys
@@ -10,7 +11,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-# A script WITHOUT the guard. It picks spawn itself, so the result is the same on every OS.
+# A script WITHOUT the guard. It picks spawn itself, so the result is the same
+# on every OS.
 UNGUARDED = textwrap.dedent(
     """
     import multiprocessing

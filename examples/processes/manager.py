@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Manager().dict() and .list(): shared through a server process — slow, not atomic, and shallow."""
+"""Manager().dict() and .list(): shared through a server process — slow, not
+atomic, and shallow."""
 
 import multiprocessing
 
@@ -12,7 +13,9 @@ WORKERS, INCREMENTS = 4, 300
 def add_unlocked(shared) -> None:
     for _ in range(INCREMENTS):
         shared["n"] += (
-            1  # a get, then a set: two round trips to the manager, not one operation
+            # a get, then a set: two round trips to the manager, not one
+            # operation
+            1
         )
 
 
@@ -40,18 +43,21 @@ if __name__ == "__main__":
     ):  # starts the server process; stops it on exit
         expected = WORKERS * INCREMENTS
         print(
-            f"{WORKERS} processes each do shared['n'] += 1 {INCREMENTS} times (expected {expected:,}):"
+            f"{WORKERS} processes each do shared['n'] += 1 {INCREMENTS} times "
+            f"(expected {expected:,}):"
         )
         shared = manager.dict(n=0)
         run(add_unlocked, shared)
         print(
-            f"  no lock:         {shared['n']:,} ({expected - shared['n']:,} updates lost)"
+            f"  no lock:         {shared['n']:,} ({expected - shared['n']:,} "
+            "updates lost)"
         )
         assert shared["n"] <= expected
         shared["n"] = 0
         run(add_locked, shared, manager.Lock())
         print(
-            f"  manager.Lock():  {shared['n']:,} ({expected - shared['n']:,} updates lost)"
+            f"  manager.Lock():  {shared['n']:,} ({expected - shared['n']:,} "
+            "updates lost)"
         )
         assert shared["n"] == expected
 
@@ -61,7 +67,8 @@ if __name__ == "__main__":
             "lost"
         )  # gets a COPY of the list, appends to the copy
         print(
-            f"  config['tags'].append('lost')       -> config['tags'] == {config['tags']}"
+            "  config['tags'].append('lost')       -> config['tags'] == "
+            f"{config['tags']}"
         )
         assert config["tags"] == []
         tags = config["tags"]
@@ -70,14 +77,16 @@ if __name__ == "__main__":
             tags  # read, change, write back: the proxy sees the assignment
         )
         print(
-            f"  copy, append, assign back           -> config['tags'] == {config['tags']}"
+            "  copy, append, assign back           -> config['tags'] == "
+            f"{config['tags']}"
         )
         config["shared_list"] = (
             manager.list()
         )  # or store a proxy: then nested changes stick
         config["shared_list"].append("kept too")
         print(
-            f"  a manager.list() stored in the dict -> {list(config['shared_list'])}"
+            "  a manager.list() stored in the dict -> "
+            f"{list(config['shared_list'])}"
         )
         assert config["tags"] == ["kept"] and list(config["shared_list"]) == [
             "kept too"

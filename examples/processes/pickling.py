@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Why a lambda or a local function cannot be sent to a pool — and what to send instead."""
+"""Why a lambda or a local function cannot be sent to a pool — and what to
+send instead."""
 
 import functools
 import multiprocessing
@@ -59,7 +60,8 @@ if __name__ == "__main__":
             future.result(timeout=30)
         except Exception as error:
             print(
-                f"ProcessPoolExecutor.submit(lambda: 42).result():\n  {first_line(error)}"
+                "ProcessPoolExecutor.submit(lambda: 42).result():\n  "
+                f"{first_line(error)}"
             )
         else:
             raise AssertionError("a lambda cannot be pickled")

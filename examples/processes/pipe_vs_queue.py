@@ -5,7 +5,8 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""Messages per second from a child to its parent: Pipe vs Queue, one by one or in batches."""
+"""Messages per second from a child to its parent: Pipe vs Queue, one by one or
+in batches."""
 
 import multiprocessing
 import time
@@ -72,10 +73,12 @@ def messages_per_second(kind: str, batch: int) -> float:
 
 if __name__ == "__main__":
     print(
-        f"{MESSAGES:,} small tuples from a child to its parent (best of 3 runs):"
+        f"{MESSAGES:,} small tuples from a child to its parent (best of 3 "
+        "runs):"
     )
     print(
-        f"  {'channel':<8} {'sent as':<22} {'messages/s':>12}   vs Pipe one by one"
+        f"  {'channel':<8} {'sent as':<22} {'messages/s':>12}   vs Pipe one "
+        "by one"
     )
     base = None
     for batch in (1, BATCH):

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Pipe(): duplex and one-way ends, and closing unused ends so recv() raises EOFError."""
+"""Pipe(): duplex and one-way ends, and closing unused ends so recv() raises
+EOFError."""
 
 import multiprocessing
 import os
@@ -21,7 +22,8 @@ def os_object(conn) -> str:
 
 
 def recv_within(conn, timeout: float = 30):
-    """recv() has no timeout; poll() first so a silent peer cannot hang us forever."""
+    """recv() has no timeout; poll() first so a silent peer cannot hang us
+    forever."""
     if not conn.poll(timeout):
         raise TimeoutError(f"nothing received within {timeout} s")
     return conn.recv()
@@ -35,7 +37,8 @@ def echo(conn) -> None:
 
 
 def produce(send_end, recv_end) -> None:
-    recv_end.close()  # the child does not read: close its copy (inherited under fork)
+    # the child does not read: close its copy (inherited under fork)
+    recv_end.close()
     for n in range(3):
         send_end.send(n)
     send_end.close()  # this process will send nothing more
@@ -56,7 +59,8 @@ if __name__ == "__main__":
     assert replies == ["PING", "PONG"]
 
     print(
-        "One-way pipe: Pipe(duplex=False) returns (receive end, send end) — in that order"
+        "One-way pipe: Pipe(duplex=False) returns (receive end, send end) "
+        "— in that order"
     )
     recv_end, send_end = multiprocessing.Pipe(duplex=False)
     if sys.platform != "win32":  # Windows uses named pipes for both
@@ -84,10 +88,12 @@ if __name__ == "__main__":
     print(
         f"  received {received}; the child has exited (exit code {p.exitcode})"
     )
-    # The parent still holds its own copy of send_end, so the pipe is not at EOF: a plain
-    # recv() here would block forever. poll() with a timeout shows it without hanging.
+    # The parent still holds its own copy of send_end, so the pipe is not at
+    # EOF: a plain recv() here would block forever. poll() with a timeout shows
+    # it without hanging.
     print(
-        f"  parent still holds send_end: poll(0.5) -> {recv_end.poll(0.5)} (recv() would hang)"
+        "  parent still holds send_end: poll(0.5) "
+        f"-> {recv_end.poll(0.5)} (recv() would hang)"
     )
     send_end.close()
     try:

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""multiprocessing.Pool: map, imap_unordered, apply vs apply_async, callbacks, size, `with`."""
+"""multiprocessing.Pool: map, imap_unordered, apply vs apply_async, callbacks,
+size, `with`."""
 
 import multiprocessing
 import os
@@ -35,7 +36,8 @@ def slow_square(n: int) -> int:
 
 
 if __name__ == "__main__":
-    # processes=None: os.cpu_count() workers (os.process_cpu_count() since Python 3.13)
+    # processes=None: os.cpu_count() workers (os.process_cpu_count() since
+    # Python 3.13)
     cpus = (
         os.process_cpu_count()
         if hasattr(os, "process_cpu_count")
@@ -44,7 +46,8 @@ if __name__ == "__main__":
     with multiprocessing.Pool() as pool:
         workers = len(multiprocessing.active_children())
         print(
-            f"Pool() with no size started {workers} workers; this machine reports {cpus} CPUs"
+            f"Pool() with no size started {workers} workers; "
+            f"this machine reports {cpus} CPUs"
         )
         assert workers == cpus
 
@@ -52,7 +55,8 @@ if __name__ == "__main__":
         print(f"map: results in input order: {pool.map(square, range(6))}")
         arrived = list(pool.imap_unordered(slow_square, range(3)))
         print(
-            f"imap_unordered: results as they finish: {arrived} (task 2 was the quickest)"
+            "imap_unordered: results as they finish: "
+            f"{arrived} (task 2 was the quickest)"
         )
         assert sorted(arrived) == [0, 1, 4]
 
@@ -60,8 +64,9 @@ if __name__ == "__main__":
         done = threading.Event()
 
         def on_result(value: int) -> None:
-            # Runs in the pool's result-handler thread of THIS process: keep it short, never
-            # block in it (results for every other task wait behind it), never wait for the pool.
+            # Runs in the pool's result-handler thread of THIS process: keep it
+            # short, never block in it (results for every other task wait
+            # behind it), never wait for the pool.
             seen.append((threading.current_thread().name, value))
             if len(seen) == 4:
                 done.set()
@@ -81,10 +86,12 @@ if __name__ == "__main__":
             name.split()[-1] for name, _ in seen
         }  # "Thread-6 (_handle_results)"
         print(
-            f"apply_async: callbacks got {sorted(v for _, v in seen)} in thread(s) {sorted(threads)}"
+            f"apply_async: callbacks got {sorted(v for _, v in seen)} in "
+            f"thread(s) {sorted(threads)}"
         )
         print(
-            f"  not in {threading.current_thread().name}; handle.get() works too: {handles[3].get(timeout=30)}"
+            f"  not in {threading.current_thread().name}; handle.get() "
+            f"works too: {handles[3].get(timeout=30)}"
         )
         assert "MainThread" not in threads
         failing = pool.apply_async(square, ("x",), error_callback=on_error)
@@ -92,11 +99,13 @@ if __name__ == "__main__":
             failing.get(timeout=30)
         except TypeError as error:
             print(
-                f"  .get() re-raises the worker's exception here: TypeError: {error}"
+                "  .get() re-raises the worker's exception here: TypeError: "
+                f"{error}"
             )
 
-    # apply() waits for its result before returning: calls made one after the other
-    # run one after the other. apply_async() returns at once: the calls run together.
+    # apply() waits for its result before returning: calls made one after the
+    # other run one after the other. apply_async() returns at once: the calls
+    # run together.
     barrier = multiprocessing.Barrier(3)
     with multiprocessing.Pool(
         3, initializer=join_meeting, initargs=(barrier,)
@@ -118,13 +127,15 @@ if __name__ == "__main__":
         in_turn = time.perf_counter() - start
     print("3 calls of 0.2 s each:")
     print(
-        f"  apply_async() x3, then get(): {together:.2f} s (ideal 0.20 s: at once;"
+        f"  apply_async() x3, then get(): {together:.2f} s (ideal 0.20 s: "
+        "at once;"
     )
     print(
         "    all three met at a Barrier(3), which needs them running together)"
     )
     print(
-        f"  apply() x3:                   {in_turn:.2f} s (ideal 0.60 s: in turn)"
+        f"  apply() x3:                   {in_turn:.2f} s (ideal 0.60 s: "
+        "in turn)"
     )
 
     print("Leaving `with Pool()` calls terminate(), not close() + join():")

@@ -2,13 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = ["psutil==7.2.2"]
 # ///
-"""Ctrl-C while a pool is working: stop within a deadline and leave no worker behind.
+"""Ctrl-C while a pool is working: stop within a deadline and leave no worker
+behind.
 
-Pool.terminate() can hang (open CPython issues gh-78178, gh-73945, gh-96995), so it runs in
-a helper thread with a deadline; if it has not returned by then, the workers are killed and
-the helper gets a second deadline. ProcessPoolExecutor has its own trap: leaving `with`
-waits for every queued task, Ctrl-C or not; shutdown(wait=False, cancel_futures=True)
-drops the queue, and 3.14's terminate_workers() also stops the tasks already running.
+Pool.terminate() can hang (open CPython issues gh-78178, gh-73945, gh-96995),
+so it runs in a helper thread with a deadline; if it has not returned by then,
+the workers are killed and the helper gets a second deadline.
+ProcessPoolExecutor has its own trap: leaving `with` waits for every queued
+task, Ctrl-C or not; shutdown(wait=False, cancel_futures=True) drops the queue,
+and 3.14's terminate_workers() also stops the tasks already running.
 """
 
 import contextlib
@@ -24,8 +26,9 @@ import psutil
 
 
 def ignore_sigint(ready, go) -> None:
-    # A real Ctrl-C reaches every process of the terminal's foreground group, workers included.
-    # Workers ignore it, so only the parent decides what happens (and no worker tracebacks).
+    # A real Ctrl-C reaches every process of the terminal's foreground group,
+    # workers included. Workers ignore it, so only the parent decides what
+    # happens (and no worker tracebacks).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The demo presses "Ctrl-C" only once every worker got here, and no worker
     # takes a task before that: however slowly the workers start, the same
@@ -99,7 +102,8 @@ def only_thread_left(timeout: float = 5.0) -> None:
 
 
 def is_helper(proc: psutil.Process) -> bool:
-    """multiprocessing's own helpers (resource tracker, fork server) live until we exit."""
+    """multiprocessing's own helpers (resource tracker, fork server) live until
+    we exit."""
     try:
         cmdline = " ".join(proc.cmdline())
     except psutil.Error:
@@ -121,10 +125,12 @@ def left_over(pids: list[int]) -> list[int]:
 if __name__ == "__main__":
     if os.name != "posix":
         print(
-            "Skipped on Windows: Ctrl-C arrives there as a console event sent to every process"
+            "Skipped on Windows: Ctrl-C arrives there as a console event sent "
+            "to every process"
         )
         print(
-            "attached to the console, which this example cannot simulate without also"
+            "attached to the console, which this example cannot simulate "
+            "without also"
         )
         print("interrupting whatever started it.")
         raise SystemExit(0)
@@ -211,7 +217,8 @@ if __name__ == "__main__":
     print("  shutdown(wait=False, cancel_futures=True) instead:")
     print(f"  queued tasks cancelled: {cancelled > 0}; took {took:.2f} s")
     print(
-        f"  terminate_workers() available (3.14+): {hasattr(ex, 'terminate_workers')}"
+        "  terminate_workers() available (3.14+): "
+        f"{hasattr(ex, 'terminate_workers')}"
     )
     assert 0 < cancelled < tasks
     assert not any(proc.is_alive() for proc in workers)

@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""multiprocessing.Queue: blocking put/get with timeouts, why empty() can't decide, sentinels.
+"""multiprocessing.Queue: blocking put/get with timeouts, why empty() can't
+decide, sentinels.
 
-A put() starts the queue's feeder thread in this process. Forking a process that runs
-threads can deadlock the child (3.12+ warns about it), so each queue this process has put
-into is closed, and its feeder thread joined, before the next processes start.
+A put() starts the queue's feeder thread in this process. Forking a process
+that runs threads can deadlock the child (3.12+ warns about it), so each queue
+this process has put into is closed, and its feeder thread joined, before the
+next processes start.
 """
 
 import multiprocessing
@@ -15,7 +17,8 @@ import time
 
 
 def approximate_size(q) -> str:
-    """qsize() is approximate, and raises NotImplementedError on macOS: never depend on it."""
+    """qsize() is approximate, and raises NotImplementedError on macOS: never
+    depend on it."""
     try:
         return str(q.qsize())
     except NotImplementedError:
@@ -85,7 +88,8 @@ if __name__ == "__main__":
     for p in consumers:
         p.join(timeout=30)
     print(
-        f"  both consumers saw empty() == {sorted({e for e, _ in outcomes})[0]} and called get()"
+        "  both consumers saw empty() == "
+        f"{sorted({e for e, _ in outcomes})[0]} and called get()"
     )
     got = sorted(str(item) for _, item in outcomes)
     print(f"  what they got: {got} (None: queue.Empty after waiting)")

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""The documented deadlock: joining a process before draining the queue it filled."""
+"""The documented deadlock: joining a process before draining the queue it
+filled."""
 
 import multiprocessing
 
@@ -13,8 +14,9 @@ PAYLOAD = (
 
 def producer(q: multiprocessing.Queue) -> None:
     q.put(b"x" * PAYLOAD)
-    # run() returns, but the process cannot exit until its queue's feeder thread has written
-    # everything into the pipe — and the pipe is full until someone reads from it.
+    # run() returns, but the process cannot exit until its queue's feeder
+    # thread has written everything into the pipe — and the pipe is full
+    # until someone reads from it.
 
 
 if __name__ == "__main__":
@@ -27,13 +29,15 @@ if __name__ == "__main__":
     )  # the bug, bounded: without a timeout this join would never return
     stuck = p.is_alive()
     print(
-        f"  after join(timeout=2): producer still alive = {stuck} -> a deadlock without the timeout"
+        f"  after join(timeout=2): producer still alive = {stuck} -> a "
+        "deadlock without the timeout"
     )
     assert stuck
     data = q.get(timeout=30)  # draining the queue lets the producer finish
     p.join(timeout=30)
     print(
-        f"  after get(): {len(data):,} bytes received, producer exit code {p.exitcode}"
+        f"  after get(): {len(data):,} bytes received, producer exit code "
+        f"{p.exitcode}"
     )
     assert p.exitcode == 0
 

@@ -5,7 +5,8 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""Operations per second for each way of sharing a counter between processes, and what it costs."""
+"""Operations per second for each way of sharing a counter between processes,
+and what it costs."""
 
 import multiprocessing
 import struct
@@ -53,7 +54,8 @@ def timed(work, ready, go, elapsed, *args) -> None:
 
 
 def measure(work, target, lock, n) -> float:
-    """Run `work` in WORKERS processes at once; return operations per second over all of them."""
+    """Run `work` in WORKERS processes at once; return operations per second
+    over all of them."""
     ready, go, elapsed = (
         multiprocessing.Semaphore(0),
         multiprocessing.Event(),
@@ -116,7 +118,8 @@ if __name__ == "__main__":
         )
 
     print(
-        f"{WORKERS} processes incrementing one shared counter at the same time:"
+        f"{WORKERS} processes incrementing one shared counter at the same "
+        "time:"
     )
     print(f"  {'way':<26} {'increments/s':>13}  {'lost updates':>12}")
     for name, rate, lost in rows:

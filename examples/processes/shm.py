@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""multiprocessing.shared_memory: one block of bytes, many processes; close() and unlink()."""
+"""multiprocessing.shared_memory: one block of bytes, many processes; close()
+and unlink()."""
 
 import multiprocessing
 import struct
@@ -49,17 +50,20 @@ if __name__ == "__main__":
         result = list(struct.unpack_from(LAYOUT, block.buf))
         print(f"SharedMemory(create=True, size={size}): five 64-bit integers")
         print(
-            f"  the parent wrote [1..{COUNT}], a child squared them in place: {result}"
+            f"  the parent wrote [1..{COUNT}], a child squared them in place: "
+            f"{result}"
         )
         assert result == [n * n for n in range(1, COUNT + 1)]
     finally:
         block.close()  # every process closes its own view...
-        block.unlink()  # ...and exactly one process frees the block, once everyone is done
+        # ...and exactly one process frees the block, once everyone is done
+        block.unlink()
     try:
         shared_memory.SharedMemory(name=block.name)
     except FileNotFoundError:
         print(
-            "  after unlink(), attaching by its name -> FileNotFoundError: it is gone"
+            "  after unlink(), attaching by its name -> FileNotFoundError: "
+            "it is gone"
         )
 
     items = shared_memory.ShareableList(

@@ -5,16 +5,18 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""An unrelated process that attaches to a SharedMemory block can destroy it when it exits.
+"""An unrelated process that attaches to a SharedMemory block can destroy it
+when it exits.
 
-On POSIX, SharedMemory(name=...) registers the block with the resource tracker of the
-process that attaches, even though it did not create it. A process started by
-multiprocessing shares its parent's tracker, so nothing happens; an *unrelated* Python
-process (started by subprocess, cron, another program) has its own tracker, which unlinks
-the block when that process exits and warns about a "leak". The creator then finds the
-name gone. The fix is in the process that attaches: `track=False` (3.13+), or
-`resource_tracker.unregister()` right after attaching (before 3.13). On Windows there is no
-tracker: a block lives while any process holds a handle to it, and unlink() does nothing.
+On POSIX, SharedMemory(name=...) registers the block with the resource tracker
+of the process that attaches, even though it did not create it. A process
+started by multiprocessing shares its parent's tracker, so nothing happens; an
+*unrelated* Python process (started by subprocess, cron, another program) has
+its own tracker, which unlinks the block when that process exits and warns
+about a "leak". The creator then finds the name gone. The fix is in the process
+that attaches: `track=False` (3.13+), or `resource_tracker.unregister()` right
+after attaching (before 3.13). On Windows there is no tracker: a block lives
+while any process holds a handle to it, and unlink() does nothing.
 """
 
 import subprocess
@@ -87,7 +89,8 @@ if __name__ == "__main__":
             block.unlink()
         except FileNotFoundError:
             print("  creator's unlink() -> FileNotFoundError")
-            # Our own tracker still lists the block: forget it, or it warns at exit.
+            # Our own tracker still lists the block: forget it, or it warns at
+            # exit.
             resource_tracker.unregister(block._name, "shared_memory")
 
     # 2. The same, with the attaching process not registering the block.

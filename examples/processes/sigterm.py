@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Graceful shutdown on SIGTERM (POSIX), and why signals are not a way to talk to threads."""
+"""Graceful shutdown on SIGTERM (POSIX), and why signals are not a way to talk
+to threads."""
 
 import multiprocessing
 import os
@@ -15,10 +16,13 @@ def worker(ready, results) -> None:
     stopping = threading.Event()
 
     def on_sigterm(signum, frame) -> None:
-        stopping.set()  # only note it: do the real work in the main flow, not in the handler
+        # only note it: do the real work in the main flow, not in the handler
+        stopping.set()
 
     signal.signal(signal.SIGTERM, on_sigterm)
-    ready.set()  # tell the parent the handler is installed; a SIGTERM before this would kill us
+    # tell the parent the handler is installed; a SIGTERM before this would
+    # kill us
+    ready.set()
     done = 0
     while not stopping.is_set():
         done += 1  # one unit of work
@@ -38,10 +42,12 @@ def try_signal_in_thread(out: list) -> None:
 if __name__ == "__main__":
     if os.name != "posix":
         print(
-            "Windows: terminate() calls TerminateProcess(); the child gets no signal handler"
+            "Windows: terminate() calls TerminateProcess(); "
+            "the child gets no signal handler"
         )
         print(
-            "call and no chance to clean up. Ask it to stop through an Event or a queue instead."
+            "call and no chance to clean up. Ask it to stop through an Event "
+            "or a queue instead."
         )
         raise SystemExit(0)
 
@@ -61,7 +67,8 @@ if __name__ == "__main__":
     p.terminate()
     p.join(timeout=30)
     print(
-        f"Without one: killed at once, exit code {p.exitcode} (= -SIGTERM, {-signal.SIGTERM})"
+        f"Without one: killed at once, exit code {p.exitcode} (= -SIGTERM, "
+        f"{-signal.SIGTERM})"
     )
     assert p.exitcode == -signal.SIGTERM
 

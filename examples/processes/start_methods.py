@@ -6,7 +6,8 @@
 # benchmark = true
 # per-interpreter = true
 # ///
-"""spawn, fork and forkserver side by side: what the child sees, who its parent is, what it costs."""
+"""spawn, fork and forkserver side by side: what the child sees, who its parent
+is, what it costs."""
 
 import multiprocessing
 import os
@@ -14,7 +15,8 @@ import statistics
 import sys
 import time
 
-SETTING = "set at import time"  # module-level state: fork copies it, spawn re-creates it
+# module-level state: fork copies it, spawn re-creates it
+SETTING = "set at import time"
 
 
 def report(queue: multiprocessing.Queue, parent_pid: int) -> None:
@@ -26,11 +28,13 @@ def nothing() -> None:
 
 
 if __name__ == "__main__":
-    import json  # imported by the parent only, after the module-level code  # noqa: F401
+    # imported by the parent only, after the module-level code
+    import json  # noqa: F401
 
     methods = multiprocessing.get_all_start_methods()
     print(
-        f"This platform ({sys.platform}, Python {sys.version_info.major}.{sys.version_info.minor}):"
+        f"This platform ({sys.platform}, Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}):"
     )
     print(
         f"  available start methods: {methods}; the default is {methods[0]!r}"
@@ -39,7 +43,8 @@ if __name__ == "__main__":
     SETTING = "changed by the parent at run time"
     print("What a child sees of its parent:")
     print(
-        f"  {'method':<11} {'SETTING in the child':<36} {'parent is us':<13} json imported"
+        f"  {'method':<11} {'SETTING in the child':<36} {'parent is us':<13} "
+        "json imported"
     )
     for method in methods:
         ctx = multiprocessing.get_context(
@@ -56,7 +61,8 @@ if __name__ == "__main__":
         assert (setting == SETTING) == (method == "fork")
 
     print(
-        "Cost of starting and joining one process that does nothing (median of 5):"
+        "Cost of starting and joining one process that does nothing (median "
+        "of 5):"
     )
     for method in methods:
         ctx = multiprocessing.get_context(method)

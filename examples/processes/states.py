@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = ["psutil==7.2.2"]
 # ///
-"""Process states made visible: ask the OS (through psutil) what each child is doing."""
+"""Process states made visible: ask the OS (through psutil) what each child is
+doing."""
 
 import collections
 import multiprocessing
@@ -49,8 +50,9 @@ if __name__ == "__main__":
     stop = multiprocessing.Event()
     inbox = multiprocessing.Queue()
     ready = multiprocessing.Queue()
-    # More computing children than CPUs, so someone must wait its turn ("ready"). Where the OS
-    # lets us (Linux, Windows), pin two children to one CPU; elsewhere start one per CPU plus one.
+    # More computing children than CPUs, so someone must wait its turn
+    # ("ready"). Where the OS lets us (Linux, Windows), pin two children to one
+    # CPU; elsewhere start one per CPU plus one.
     can_pin = hasattr(psutil.Process, "cpu_affinity")
     cpus = 1 if can_pin else (os.cpu_count() or 1)
     on_cpus = "one CPU" if cpus == 1 else f"{cpus} CPUs"
@@ -80,14 +82,16 @@ if __name__ == "__main__":
             )  # every child has started its loop or is about to wait
         time.sleep(0.3)
         print(
-            f"{len(computing)} computing children sharing {on_cpus}, plus two that wait:"
+            f"{len(computing)} computing children sharing {on_cpus}, "
+            "plus two that wait:"
         )
         states = {p.name: status_of(p.pid) for p in children}
         for name, state in states.items():
             print(f"  {name:<10} {state}")
         if sys.platform.startswith("linux"):
-            # A process that can run but has no CPU is still "running" (R) on Linux:
-            # the OS does not separate "ready" from "running" in what it reports.
+            # A process that can run but has no CPU is still "running" (R) on
+            # Linux: the OS does not separate "ready" from "running" in what it
+            # reports.
             assert all(
                 states[p.name] == psutil.STATUS_RUNNING for p in computing
             )
@@ -105,15 +109,18 @@ if __name__ == "__main__":
             )
         print(
             "Share of its lifetime each child actually spent on a CPU:\n"
-            f"  computing: {', '.join(f'{s:.0%}' for s in shares[: len(computing)])} "
+            "  computing: "
+            f"{', '.join(f'{s:.0%}' for s in shares[: len(computing)])} "
             f"(together at most {cpus * 100}% on {on_cpus})\n"
-            f"  waiting:   {', '.join(f'{s:.0%}' for s in shares[len(computing) :])}"
+            "  waiting:   "
+            f"{', '.join(f'{s:.0%}' for s in shares[len(computing) :])}"
         )
 
         if hasattr(psutil.Process, "suspend") and os.name == "posix":
             psutil.Process(computing[0].pid).suspend()  # SIGSTOP
             print(
-                f"After SIGSTOP, {computing[0].name}: {status_of(computing[0].pid)}"
+                f"After SIGSTOP, {computing[0].name}: "
+                f"{status_of(computing[0].pid)}"
             )
             psutil.Process(computing[0].pid).resume()  # SIGCONT
     finally:
@@ -123,5 +130,6 @@ if __name__ == "__main__":
             p.join(timeout=30)
     assert all(p.exitcode == 0 for p in children)
     print(
-        f"All {len(children)} children finished: exit codes {sorted({p.exitcode for p in children})}"
+        f"All {len(children)} children finished: exit codes "
+        f"{sorted({p.exitcode for p in children})}"
     )

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Lock, Semaphore and Event between processes: how many workers are inside at once?"""
+"""Lock, Semaphore and Event between processes: how many workers are inside at
+once?"""
 
 import multiprocessing
 import time
@@ -55,7 +56,8 @@ def peak_inside(guard) -> int:
 
 if __name__ == "__main__":
     print(
-        f"{WORKERS} processes released together by one Event, each inside for 0.1 s:"
+        f"{WORKERS} processes released together by one Event, "
+        "each inside for 0.1 s:"
     )
     for label, guard, limit in (
         ("no lock", None, WORKERS),
@@ -69,11 +71,13 @@ if __name__ == "__main__":
     lock = multiprocessing.Lock()
     with lock:
         print(
-            f"A Lock is not reentrant: acquire() again in the same process -> {lock.acquire(timeout=0.2)}"
+            "A Lock is not reentrant: acquire() again in the same process -> "
+            f"{lock.acquire(timeout=0.2)}"
         )
     rlock = multiprocessing.RLock()
     with rlock:
         print(
-            f"An RLock is: acquire() again in the same process -> {rlock.acquire(timeout=0.2)}"
+            "An RLock is: acquire() again in the same process -> "
+            f"{rlock.acquire(timeout=0.2)}"
         )
         rlock.release()

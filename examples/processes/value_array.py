@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Value and Array: C types in shared memory; `+= 1` is not atomic, get_lock() makes it so."""
+"""Value and Array: C types in shared memory; `+= 1` is not atomic, get_lock()
+makes it so."""
 
 import multiprocessing
 
@@ -52,22 +53,26 @@ if __name__ == "__main__":
     i = multiprocessing.Value("i", 2**31 - 1)
     i.value += 1
     print(
-        f"  Value('i', 2**31 - 1), then += 1 -> {i.value} (a C int wraps around silently)"
+        f"  Value('i', 2**31 - 1), then += 1 -> {i.value} (a C int wraps "
+        "around silently)"
     )
     assert i.value == -(2**31)
 
     expected = WORKERS * INCREMENTS
     print(
-        f"{WORKERS} processes each add 1 to a shared Value {INCREMENTS:,} times (expected {expected:,}):"
+        f"{WORKERS} processes each add 1 to a shared Value {INCREMENTS:,} "
+        f"times (expected {expected:,}):"
     )
     got = run(add_unlocked, multiprocessing.Value("i", 0))
     print(
-        f"  counter.value += 1            -> {got:,}: {expected - got:,} updates lost"
+        f"  counter.value += 1            -> {got:,}: "
+        f"{expected - got:,} updates lost"
     )
     assert got <= expected
     got = run(add_locked, multiprocessing.Value("i", 0))
     print(
-        f"  with counter.get_lock(): += 1 -> {got:,}: {expected - got:,} updates lost"
+        f"  with counter.get_lock(): += 1 -> {got:,}: "
+        f"{expected - got:,} updates lost"
     )
     assert got == expected
 
