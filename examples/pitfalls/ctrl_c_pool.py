@@ -48,7 +48,8 @@ FIXED = """
 import multiprocessing as mp, signal, sys, time
 
 def ignore_sigint():
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
+    # the parent decides what Ctrl-C does
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 def slow(x):
     print("worker: busy", flush=True)
@@ -56,7 +57,8 @@ def slow(x):
     return x
 
 if __name__ == "__main__":
-    with mp.get_context(sys.argv[1]).Pool(2, initializer=ignore_sigint) as pool:
+    ctx = mp.get_context(sys.argv[1])
+    with ctx.Pool(2, initializer=ignore_sigint) as pool:
         try:
             print(pool.map_async(slow, range(4)).get(timeout=60))
         except KeyboardInterrupt:

@@ -30,7 +30,8 @@ with ctx.Pool(2) as pool:
     try:
         print(f"squares {result.get(timeout=2)}")
     except mp.TimeoutError:
-        print("no result after 2 s: each worker died on the task, map() would wait forever")
+        print("no result after 2 s: each worker died on the task,"
+              " map() would wait forever")
 """
 
 HELPER_MODULE = """
@@ -40,7 +41,8 @@ def square(x):
 
 IMPORTING = """
 import multiprocessing as mp
-from helpers import square   # defined in helpers.py, which the worker can import
+# defined in helpers.py, which the worker can import
+from helpers import square
 
 ctx = mp.get_context("spawn")
 with ctx.Pool(2) as pool:

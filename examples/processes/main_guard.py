@@ -22,7 +22,8 @@ UNGUARDED = textwrap.dedent(
 
     ctx = multiprocessing.get_context("spawn")
     p = ctx.Process(target=work)
-    p.start()          # the child re-imports this file as __mp_main__ and runs this line again
+    # the child re-imports this file as __mp_main__ and runs this line again
+    p.start()
     p.join(timeout=20)
     print("exit code of the child:", p.exitcode)
     """

@@ -67,7 +67,7 @@ class RWLock:
     def readers(self) -> int:
         return len(self._reads)
 
-    # -- readers ---------------------------------------------------------------------------
+    # -- readers --------------------------------------------------------------
 
     def acquire_read(self, timeout: float | None = None) -> bool:
         """Take the lock for reading, alongside other readers.
@@ -121,7 +121,7 @@ class RWLock:
             if not self._reads:
                 self._cond.notify_all()  # a waiting writer may go now
 
-    # -- writers ---------------------------------------------------------------------------
+    # -- writers --------------------------------------------------------------
 
     def acquire_write(self, timeout: float | None = None) -> bool:
         """Take the lock for writing, alone.
@@ -184,7 +184,7 @@ class RWLock:
             self._writer_ident = None
             self._cond.notify_all()  # readers and writers may go now
 
-    # -- context managers ------------------------------------------------------------------
+    # -- context managers -----------------------------------------------------
 
     @contextmanager
     def read(self, timeout: float | None = None) -> Iterator[None]:
