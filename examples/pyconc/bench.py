@@ -296,7 +296,8 @@ def report(points: Sequence[Point], ideal: Callable[[int], float]) -> str:
     a line (`BUSY`) saying so.
     """
     lines = [
-        f"{'model':<17}{'N':>2}{'median':>9}{'speed-up':>10}{'range':>12}  ideal"
+        f"{'model':<17}{'N':>2}{'median':>9}"
+        f"{'speed-up':>10}{'range':>12}  ideal"
     ]
     for p in points:
         mid, low, high = p.speedup()
@@ -312,7 +313,10 @@ def report(points: Sequence[Point], ideal: Callable[[int], float]) -> str:
 
 # Printed under a table where a model beat
 # its ideal: not possible on an idle machine.
-BUSY = "(above the ideal: other programs slowed the baseline; the machine was busy)"
+BUSY = (
+    "(above the ideal: other programs slowed "
+    "the baseline; the machine was busy)"
+)
 
 
 def fmt_seconds(seconds: float) -> str:

@@ -204,7 +204,10 @@ def recorded(
 # --- drawing -----------------------------------------------------------------------------------
 
 _DEFAULT_TASK = re.compile(r"Task-\d+")
-_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
+_FONT = (
+    "system-ui, -apple-system, 'Segoe UI', "
+    "'Noto Sans', 'PingFang SC', sans-serif"
+)
 _WORDS = {
     RUN: "computing",
     WAIT: "waiting",
@@ -269,8 +272,10 @@ def _check_lang(lang: str) -> None:
 
 def _svg_open(width: int, height: int, title: str, lang: str) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" lang="{lang}" class="pc-chart" '
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        f'width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" '
+        f'role="img" lang="{lang}" class="pc-chart" '
         f'font-family="{escape(_FONT)}" font-size="12">',
         f"<title>{escape(title)}</title>",
     ]
@@ -419,16 +424,19 @@ def _time_axis(plot: _Plot, lang: str) -> list[str]:
     while tick <= plot.total + 1e-9:
         tx = plot.x(tick)
         out.append(
-            f'<line x1="{tx:.1f}" y1="{_TOP - 6}" x2="{tx:.1f}" y2="{plot.bottom}" '
+            f'<line x1="{tx:.1f}" y1="{_TOP - 6}" '
+            f'x2="{tx:.1f}" y2="{plot.bottom}" '
             f'class="pc-grid" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" text-anchor="middle" class="pc-muted">'
+            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" '
+            'text-anchor="middle" class="pc-muted">'
             f"{_ms(tick)}</text>"
         )
         tick += step
     out.append(
-        f'<text x="{_LEFT + plot.width / 2:.1f}" y="{plot.bottom + 34}" text-anchor="middle" '
+        f'<text x="{_LEFT + plot.width / 2:.1f}" '
+        f'y="{plot.bottom + 34}" text-anchor="middle" '
         f'class="pc-muted">{_t("time (ms)", lang)}</text>'
     )
     return out
@@ -480,13 +488,15 @@ def _bars(
         if s.waited:
             tip += f" ({s.waited})"
         out.append(
-            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
+            f'<rect x="{x0:.1f}" y="{y0:.1f}" '
+            f'width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
             f'class="pc-{s.state}" stroke-width="1">'
             f"<title>{escape(tip)}</title></rect>"
         )
         if (x1 - x0) > 7 * _columns(label) + 6:
             out.append(
-                f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
+                f'<text x="{(x0 + x1) / 2:.1f}" '
+                f'y="{y0 + 12}" text-anchor="middle" '
                 f'font-size="11" class="pc-{s.state}-t">{escape(label)}</text>'
             )
     return out
@@ -502,10 +512,12 @@ def _legend(spans: Sequence[Span], height: int, lang: str) -> list[str]:
     for st in states:
         words = _t(_WORDS[st], lang)
         out.append(
-            f'<rect x="{lx}" y="{height - 16}" width="14" height="10" class="pc-{st}"/>'
+            f'<rect x="{lx}" y="{height - 16}" '
+            f'width="14" height="10" class="pc-{st}"/>'
         )
         out.append(
-            f'<text x="{lx + 20}" y="{height - 7}" class="pc-fg">{words}</text>'
+            f'<text x="{lx + 20}" y="{height - 7}" '
+            f'class="pc-fg">{words}</text>'
         )
         lx += 28 + 7 * _columns(words)
     return out
@@ -543,7 +555,11 @@ def _columns(text: str) -> int:
 def _describe(spans: Sequence[Span], rows: Sequence[tuple], lang: str) -> str:
     end = max(s.end for s in spans)
     if lang == "zh":
-        return f"{len(rows)} 行共 {len(spans)} 段，历时 {_ms(end)} 毫秒；具体数字见同时打印的表格。"
+        return (
+            f"{len(rows)} 行共 {len(spans)} 段，"
+            f"历时 {_ms(end)} 毫秒；"
+            "具体数字见同时打印的表格。"
+        )
     return (
         f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; "
         "the table printed with it has the numbers."
@@ -654,34 +670,41 @@ def speedup_svg(
     v = 0.0
     while v <= y_max + 1e-9:
         out.append(
-            f'<line x1="{left}" y1="{py(v):.1f}" x2="{left + plot_w}" y2="{py(v):.1f}" '
+            f'<line x1="{left}" y1="{py(v):.1f}" '
+            f'x2="{left + plot_w}" y2="{py(v):.1f}" '
             f'class="pc-grid"/>'
         )
         out.append(
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" class="pc-muted">'
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" '
+            'text-anchor="end" class="pc-muted">'
             f"{v:g}x</text>"
         )
         v += step
     for i, n in enumerate(workers):
         out.append(
-            f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
+            f'<text x="{px(i):.1f}" '
+            f'y="{top + plot_h + 16}" text-anchor="middle" '
             f'class="pc-muted">{n}</text>'
         )
     out.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" '
+        f'<text x="{left + plot_w / 2:.1f}" '
+        f'y="{height - 10}" text-anchor="middle" '
         f'class="pc-muted">{_t("workers", lang)}</text>'
     )
     ideal_pts = " ".join(
         f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ideal)
     )
     out.append(
-        f'<polyline points="{ideal_pts}" fill="none" class="pc-ideal" stroke-width="1.5" '
+        f'<polyline points="{ideal_pts}" fill="none" '
+        'class="pc-ideal" stroke-width="1.5" '
         f'stroke-dasharray="5 4"/>'
     )
     legend_y = top + 6
     out.append(
-        f'<line x1="{left + plot_w + 14}" y1="{legend_y}" x2="{left + plot_w + 36}" '
-        f'y2="{legend_y}" class="pc-ideal" stroke-dasharray="5 4" stroke-width="1.5"/>'
+        f'<line x1="{left + plot_w + 14}" '
+        f'y1="{legend_y}" x2="{left + plot_w + 36}" '
+        f'y2="{legend_y}" class="pc-ideal" '
+        'stroke-dasharray="5 4" stroke-width="1.5"/>'
     )
     out.append(
         f'<text x="{left + plot_w + 42}" y="{legend_y + 4}" class="pc-fg">'
@@ -695,27 +718,32 @@ def speedup_svg(
             f"{px(i):.1f},{py(med):.1f}" for i, (med, _, _) in enumerate(pts)
         )
         out.append(
-            f'<polyline points="{line}" fill="none" {color} stroke="currentColor" '
+            f'<polyline points="{line}" fill="none" '
+            f'{color} stroke="currentColor" '
             f'stroke-width="2"/>'
         )
         for i, (med, lo, hi) in enumerate(pts):
             out.append(
-                f'<line x1="{px(i):.1f}" y1="{py(lo):.1f}" x2="{px(i):.1f}" y2="{py(hi):.1f}" '
+                f'<line x1="{px(i):.1f}" y1="{py(lo):.1f}" '
+                f'x2="{px(i):.1f}" y2="{py(hi):.1f}" '
                 f'{color} stroke="currentColor" stroke-width="1.5"/>'
             )
             out.append(
                 f'<circle cx="{px(i):.1f}" cy="{py(med):.1f}" r="3.5" {color} '
                 f'fill="currentColor">'
-                f"<title>{escape(name)}, {workers[i]} {_t('workers', lang)}: {med:.1f}x</title>"
+                f"<title>{escape(name)}, {workers[i]} "
+                f"{_t('workers', lang)}: {med:.1f}x</title>"
                 "</circle>"
             )
         ly = legend_y + 20 * (k + 1)
         out.append(
-            f'<line x1="{left + plot_w + 14}" y1="{ly}" x2="{left + plot_w + 36}" y2="{ly}" '
+            f'<line x1="{left + plot_w + 14}" y1="{ly}" '
+            f'x2="{left + plot_w + 36}" y2="{ly}" '
             f'{color} stroke="currentColor" stroke-width="2"/>'
         )
         out.append(
-            f'<text x="{left + plot_w + 42}" y="{ly + 4}" class="pc-fg">{escape(name)}</text>'
+            f'<text x="{left + plot_w + 42}" y="{ly + 4}" '
+            f'class="pc-fg">{escape(name)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -42,7 +42,10 @@ class Timing(Generic[T]):
     def __str__(self) -> str:
         if len(self.seconds) == 1:
             return f"{self.median:.2f} s"
-        return f"{self.median:.2f} s (min {min(self.seconds):.2f}, max {max(self.seconds):.2f})"
+        return (
+            f"{self.median:.2f} s (min {min(self.seconds):.2f}, "
+            f"max {max(self.seconds):.2f})"
+        )
 
 
 def measure(work: Callable[[], T], repeat: int = 3) -> Timing[T]:
