@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""A crashing child process leaves its parent running; so does a thread's uncaught exception."""
+"""A crashing child process leaves its parent running; so does a thread's
+uncaught exception."""
 
 import multiprocessing
 import os
@@ -11,7 +12,8 @@ import subprocess
 import sys
 import threading
 
-# A child interpreter whose second thread dereferences a NULL pointer in C: a real segfault.
+# A child interpreter whose second thread
+# dereferences a NULL pointer in C: a real segfault.
 SEGFAULT_IN_A_THREAD = """
 import ctypes, threading, time
 threading.Thread(target=ctypes.string_at, args=(0,)).start()
@@ -21,7 +23,8 @@ print("the main thread survived")
 
 
 def divide_by_zero() -> None:
-    1 / 0  # an uncaught exception: the child prints a traceback and exits with code 1
+    # an uncaught exception: the child prints a traceback and exits with code 1
+    1 / 0
 
 
 def killed_hard() -> None:
@@ -35,9 +38,11 @@ def killed_hard() -> None:
 
 
 def report_thread_crash(args: threading.ExceptHookArgs) -> None:
-    # The default hook prints a full traceback; one line is enough to see what happened.
+    # The default hook prints a full traceback;
+    # one line is enough to see what happened.
     print(
-        f"  thread {args.thread.name!r} died: {args.exc_type.__name__}: {args.exc_value}"
+        f"  thread {args.thread.name!r} died: "
+        f"{args.exc_type.__name__}: {args.exc_value}"
     )
 
 
@@ -74,7 +79,8 @@ if __name__ == "__main__":
     print("A crash in C code, in one thread of another interpreter:")
     if os.name != "posix":
         print(
-            "  skipped: Windows reports an access violation instead of a signal"
+            "  skipped: Windows reports an "
+            "access violation instead of a signal"
         )
     else:
         child = subprocess.run(
@@ -89,6 +95,7 @@ if __name__ == "__main__":
             else child.returncode
         )
         print(
-            f"  the whole process died ({name}); its main thread printed {child.stdout!r}"
+            f"  the whole process died ({name}); "
+            f"its main thread printed {child.stdout!r}"
         )
         assert child.returncode < 0 and "survived" not in child.stdout

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Where am I running? The interpreter, the platform and the concurrency defaults it has."""
+"""Where am I running? The interpreter, the platform and the concurrency
+defaults it has."""
 
 import multiprocessing
 import os
@@ -13,13 +14,15 @@ import threading
 if __name__ == "__main__":
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     print(
-        f"Python {platform.python_version()} ({platform.python_implementation()})"
+        f"Python {platform.python_version()} "
+        f"({platform.python_implementation()})"
     )
     print(f"platform: {platform.system()} {platform.machine()}")
     print(f"CPUs: {os.cpu_count()}")
     print(f"GIL enabled: {gil}")
     print(
-        f"multiprocessing start methods: {multiprocessing.get_all_start_methods()}"
+        "multiprocessing start methods: "
+        f"{multiprocessing.get_all_start_methods()}"
     )
     print(f"default start method: {multiprocessing.get_start_method()}")
     print(f"thread switch interval: {sys.getswitchinterval() * 1000:g} ms")

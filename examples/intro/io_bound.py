@@ -7,8 +7,9 @@
 # ///
 """The same I/O-bound job four ways: 20 tasks that each wait 0.1 s.
 
-Waiting does not need a CPU, so every concurrent model can overlap the waits; the ideal is
-the time of one task. Processes get there too, but pay for starting interpreters.
+Waiting does not need a CPU, so every concurrent model can overlap the waits;
+the ideal is the time of one task. Processes get there too, but pay for
+starting interpreters.
 """
 
 import asyncio

@@ -2,7 +2,8 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Memory isolation: a child process changes its own copy; a thread changes the parent's data."""
+"""Memory isolation: a child process changes its own copy; a thread changes the
+parent's data."""
 
 import multiprocessing
 import os

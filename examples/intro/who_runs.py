@@ -4,7 +4,8 @@
 # ///
 """Who runs each task? Three tasks as processes, as threads and as coroutines.
 
-Each task reports the process id and thread id it ran on; we count the distinct ones.
+Each task reports the process id and thread
+id it ran on; we count the distinct ones.
 """
 
 import asyncio

@@ -5,12 +5,14 @@
 # [tool.pyconc]
 # benchmark = true
 # ///
-"""Waiting, measured: N jobs that each wait 40 ms, run by 1, 2 and 4 workers in four models.
+"""Waiting, measured: N jobs that each wait 40 ms, run by 1, 2 and 4 workers in
+four models.
 
-Two kinds of waiting: `time.sleep()` and a real request over a loopback socket to a local
-server that answers after 40 ms. Waiting needs no CPU, so the ideal speed-up with N workers
-is N, whatever the number of cores. Pools are started (and warmed) before timing: this
-measures running jobs, not starting workers. Writes one chart per workload.
+Two kinds of waiting: `time.sleep()` and a real request over a loopback socket
+to a local server that answers after 40 ms. Waiting needs no CPU, so the ideal
+speed-up with N workers is N, whatever the number of cores. Pools are started
+(and warmed) before timing: this measures running jobs, not starting workers.
+Writes one chart per workload.
 """
 
 import asyncio
@@ -34,7 +36,8 @@ async def gather(coros: list, timeout: float = 30) -> list:
 if __name__ == "__main__":
     print(machine())
     print(f"each job waits {DELAY * 1000:.0f} ms; median of {REPEAT} runs")
-    # Processes first, before any thread exists (fork in a threaded process is unsafe).
+    # Processes first, before any thread exists
+    # (fork in a threaded process is unsafe).
     with ProcessPoolExecutor(max(WORKERS)) as processes:
         assert list(
             processes.map(wait, [0.05] * max(WORKERS), timeout=60)

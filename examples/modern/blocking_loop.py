@@ -2,13 +2,15 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""One blocking call stalls every task on the event loop; a thread takes it off the loop.
+"""One blocking call stalls every task on the event loop; a thread takes it off
+the loop.
 
-A heartbeat task wants to tick every 20 ms while a handler waits 200 ms, three ways:
-`await asyncio.sleep()` (the loop keeps running), `time.sleep()` (the loop's only thread is
-stuck, so no other task runs) and `await asyncio.to_thread(time.sleep, ...)` (the blocking
-call waits in a worker thread). The longest gap between heartbeats shows the stall.
-Writes blocking_loop.svg (and .zh.svg) and prints the same numbers as a table.
+A heartbeat task wants to tick every 20 ms while a handler waits 200 ms, three
+ways: `await asyncio.sleep()` (the loop keeps running), `time.sleep()` (the
+loop's only thread is stuck, so no other task runs) and
+`await asyncio.to_thread(time.sleep, ...)` (the blocking call waits in a worker
+thread). The longest gap between heartbeats shows the stall. Writes
+blocking_loop.svg (and .zh.svg) and prints the same numbers as a table.
 """
 
 import asyncio
@@ -85,7 +87,8 @@ if __name__ == "__main__":
     results = asyncio.run(main())
     spans = [s for rec, _ in results for s in rec.spans]
     origins = {rec.group: rec.origin for rec, _ in results}
-    # The chart twice: blocking_loop.svg (English) and blocking_loop.zh.svg (Chinese pages).
+    # The chart twice: blocking_loop.svg (English)
+    # and blocking_loop.zh.svg (Chinese pages).
     zh = {"tick": "心跳", "handler": "处理函数"}
     for suffix, lang, title in [
         ("", "en", "A heartbeat every 20 ms, and a 200 ms wait"),

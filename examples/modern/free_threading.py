@@ -5,12 +5,14 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""Is this a free-threaded build, is the GIL off, and what does that change for a race?
+"""Is this a free-threaded build, is the GIL off, and what does that change for
+a race?
 
-Two questions with two answers: was CPython *built* without the GIL (the "t" builds, e.g.
-python3.14t), and is the GIL off *now* (a free-threaded build turns it back on for an
-extension module that has not declared it safe, or with PYTHON_GIL=1). Then the naive
-shared counter from the threads chapter, run by 4 threads, with and without a lock.
+Two questions with two answers: was CPython *built* without the GIL (the "t"
+builds, e.g. python3.14t), and is the GIL off *now* (a free-threaded build
+turns it back on for an extension module that has not declared it safe, or with
+PYTHON_GIL=1). Then the naive shared counter from the threads chapter, run by 4
+threads, with and without a lock.
 """
 
 import sys
@@ -27,7 +29,8 @@ class Counter:
 
     def add_unsafe(self, times: int) -> None:
         for _ in range(times):
-            self.value += 1  # read, add, write: three steps another thread can come between
+            # read, add, write: three steps another thread can come between
+            self.value += 1
 
     def add_locked(self, times: int) -> None:
         for _ in range(times):
@@ -62,7 +65,8 @@ if __name__ == "__main__":
     print(f"  built free-threaded (Py_GIL_DISABLED): {built_free_threaded}")
     if is_gil_enabled is None:
         print(
-            "  sys._is_gil_enabled(): absent (Python < 3.13: the GIL is always on)"
+            "  sys._is_gil_enabled(): absent "
+            "(Python < 3.13: the GIL is always on)"
         )
     else:
         print(f"  sys._is_gil_enabled(): {gil_on}")
@@ -74,9 +78,11 @@ if __name__ == "__main__":
     unsafe, locked = run("add_unsafe"), run("add_locked")
     assert unsafe <= expected and locked == expected
     print(
-        f"{THREADS} threads x {INCREMENTS:_} increments, expected {expected:_}:"
+        f"{THREADS} threads x {INCREMENTS:_} "
+        f"increments, expected {expected:_}:"
     )
     print(
-        f"  counter += 1 without a lock: {unsafe:_} ({expected - unsafe:_} updates lost)"
+        f"  counter += 1 without a lock: {unsafe:_} "
+        f"({expected - unsafe:_} updates lost)"
     )
     print(f"  counter += 1 under a lock:   {locked:_} (none lost)")

@@ -4,12 +4,13 @@
 # ///
 """Two CPU-bound threads and one GIL: watch them take turns.
 
-Each thread computes in pure Python and reads the clock every few microseconds. A jump in
-its clock readings means it was not running in between: it was waiting for the GIL (or the
-OS gave its core to another program). Each run of uninterrupted readings is a slice. With a
-GIL the slices alternate, about one switch interval long (sys.getswitchinterval(), 5 ms by
-default); on a free-threaded build both threads run at the same time.
-Writes gil_handoff.svg (and .zh.svg) and prints the slices as a table.
+Each thread computes in pure Python and reads the clock every few microseconds.
+A jump in its clock readings means it was not running in between: it was
+waiting for the GIL (or the OS gave its core to another program). Each run of
+uninterrupted readings is a slice. With a GIL the slices alternate, about one
+switch interval long (sys.getswitchinterval(), 5 ms by default); on a
+free-threaded build both threads run at the same time. Writes gil_handoff.svg
+(and .zh.svg) and prints the slices as a table.
 """
 
 import statistics
@@ -21,7 +22,8 @@ from pathlib import Path
 from pyconc.timeline import RUN, WAIT, Span, timeline_svg, timeline_table
 
 RUN_FOR = 0.040  # each thread computes until it has run this long in total
-GAP = 0.0005  # a pause longer than this between two clock readings: the thread was stopped
+# a pause longer than this between two clock readings: the thread was stopped
+GAP = 0.0005
 
 
 def spin(start: threading.Barrier, out: list[Span]) -> None:
@@ -55,7 +57,8 @@ def spin(start: threading.Barrier, out: list[Span]) -> None:
 
 
 def overlap(a: list[Span], b: list[Span]) -> float:
-    """Seconds during which a slice of `a` and a slice of `b` ran at the same time."""
+    """Seconds during which a slice of `a` and
+    a slice of `b` ran at the same time."""
     return sum(
         max(0.0, min(x.end, y.end) - max(x.start, y.start))
         for x in a
@@ -77,7 +80,8 @@ if __name__ == "__main__":
         assert not t.is_alive()
 
     spans = results[0] + results[1]
-    # The chart twice: gil_handoff.svg (English) and gil_handoff.zh.svg (Chinese pages).
+    # The chart twice: gil_handoff.svg (English)
+    # and gil_handoff.zh.svg (Chinese pages).
     for suffix, lang, title in [
         ("", "en", "Two CPU-bound threads taking turns"),
         (".zh", "zh", "两个 CPU 密集型线程轮流运行"),
@@ -88,7 +92,8 @@ if __name__ == "__main__":
     print()
     print(f"build: {'GIL' if gil else 'free-threaded, no GIL'}; ", end="")
     print(f"switch interval {sys.getswitchinterval() * 1000:.0f} ms")
-    # Numbered like the rows of the figure and the table: by which thread ran first.
+    # Numbered like the rows of the figure and
+    # the table: by which thread ran first.
     runs = sorted(
         ([s for s in r if s.state == RUN] for r in results),
         key=lambda r: r[0].start,
@@ -97,7 +102,8 @@ if __name__ == "__main__":
         assert slices, "every thread ran"
         lengths = [s.seconds * 1000 for s in slices]
         print(
-            f"thread {k}: {len(slices)} slices, median {statistics.median(lengths):.1f} ms, "
+            f"thread {k}: {len(slices)} slices, "
+            f"median {statistics.median(lengths):.1f} ms, "
             f"ran {sum(lengths):.0f} ms"
         )
     both = overlap(runs[0], runs[1]) * 1000

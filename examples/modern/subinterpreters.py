@@ -5,14 +5,16 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""Subinterpreters (Python 3.14): isolated interpreters in one process, each with its own GIL.
+"""Subinterpreters (Python 3.14): isolated interpreters in one process, each
+with its own GIL.
 
-First one interpreter by hand (concurrent.interpreters): its modules are its own. A
-function sent to it is pickled by reference; one defined in this script's `__main__` works
-on 3.14 because the other interpreter runs this file again under another name than
-"__main__" to find it (so the `if __name__ == "__main__":` guard is required, as under
-spawn; from a REPL or `python -c` there is no file, and it fails). Then pure-Python jobs on
-a pool of threads and on a pool of interpreters (InterpreterPoolExecutor), against the
+First one interpreter by hand (concurrent.interpreters): its modules are its
+own. A function sent to it is pickled by reference; one defined in this
+script's `__main__` works on 3.14 because the other interpreter runs this file
+again under another name than "__main__" to find it (so the
+`if __name__ == "__main__":` guard is required, as under spawn; from a REPL or
+`python -c` there is no file, and it fails). Then pure-Python jobs on a pool of
+threads and on a pool of interpreters (InterpreterPoolExecutor), against the
 sequential time.
 """
 
@@ -30,7 +32,8 @@ JOBS, LIMIT, PRIMES = (
 
 
 def count_primes(limit: int) -> int:
-    """Count the primes below `limit` by trial division: pure Python, CPU-bound."""
+    """Count the primes below `limit` by trial
+    division: pure Python, CPU-bound."""
     count = 0
     for n in range(2, limit):
         d = 2
@@ -53,15 +56,18 @@ if __name__ == "__main__":
     interp = interpreters.create()
     try:
         print(
-            f"main interpreter: id {interpreters.get_main().id}; new interpreter: id {interp.id}"
+            f"main interpreter: id {interpreters.get_main().id}; "
+            f"new interpreter: id {interp.id}"
         )
-        # The new interpreter has its own sys module: this assignment stays over there.
+        # The new interpreter has its own sys
+        # module: this assignment stays over there.
         interp.exec(
             "import sys; sys.pyconc_marker = 'set in the subinterpreter'"
         )
         assert not hasattr(sys, "pyconc_marker")
         print(
-            "sys.pyconc_marker set in the subinterpreter is not visible here: its own sys"
+            "sys.pyconc_marker set in the subinterpreter "
+            "is not visible here: its own sys"
         )
         answer = interp.call(count_primes, 10_000)  # defined in this script
         assert answer == 1229
@@ -71,7 +77,8 @@ if __name__ == "__main__":
             over_there != "__main__"
         )  # so the guarded block did not run again
         print(
-            f"this script's functions live there in a module named {over_there!r}"
+            "this script's functions live there "
+            f"in a module named {over_there!r}"
         )
     finally:
         interp.close()
@@ -97,6 +104,7 @@ if __name__ == "__main__":
             )
             seconds = time.perf_counter() - start
         print(
-            f"{name:<16} {seconds * 1000:5.0f} ms  speed-up {sequential / seconds:.1f}x "
+            f"{name:<16} {seconds * 1000:5.0f} ms  "
+            f"speed-up {sequential / seconds:.1f}x "
             f"(ideal {min(JOBS, cores)}x)"
         )

@@ -2,11 +2,13 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Four jobs that compute in pure Python, run four ways: who computes when, drawn as a timeline.
+"""Four jobs that compute in pure Python, run four ways: who computes when,
+drawn as a timeline.
 
-Sequential, 4 threads, a process pool with one process per core, and 4 asyncio tasks.
-Computing needs a CPU: the ideal is four times the fastest sequential job, divided by the
-number of cores (at most 4 here). Writes timeline_cpu.svg and prints the same numbers as a table.
+Sequential, 4 threads, a process pool with one process per core, and 4 asyncio
+tasks. Computing needs a CPU: the ideal is four times the fastest sequential
+job, divided by the number of cores (at most 4 here). Writes timeline_cpu.svg
+and prints the same numbers as a table.
 """
 
 import asyncio
@@ -37,7 +39,8 @@ def threads(rec: Recorder) -> None:
         with rec.span(f"job {i}"):
             assert count_primes(LIMIT) == EXPECTED
 
-    # Four real threads (a pool would reuse a thread that is already done with its job).
+    # Four real threads (a pool would reuse a
+    # thread that is already done with its job).
     workers = [threading.Thread(target=job, args=(i,)) for i in range(JOBS)]
     for t in workers:
         t.start()
@@ -90,7 +93,8 @@ if __name__ == "__main__":
 
     spans = [s for rec in recorders for s in rec.spans]
     origins = {rec.group: rec.origin for rec in recorders}
-    # The chart twice: timeline_cpu.svg (English) and timeline_cpu.zh.svg (Chinese pages).
+    # The chart twice: timeline_cpu.svg (English)
+    # and timeline_cpu.zh.svg (Chinese pages).
     zh = {
         "sequential": "顺序执行",
         "4 threads": "4 个线程",
@@ -106,8 +110,8 @@ if __name__ == "__main__":
         Path(f"timeline_cpu{suffix}.svg").write_text(svg, encoding="utf-8")
     print(timeline_table(spans, origin=origins))
     print()
-    # The fastest sequential job is the best estimate of one job's cost: a busy machine only
-    # ever makes a job slower.
+    # The fastest sequential job is the best estimate of one
+    # job's cost: a busy machine only ever makes a job slower.
     one_job = min(s.seconds for s in recorders[0].spans)
     parallel = JOBS * one_job / min(JOBS, CORES)
     print(f"{CORES} CPUs, {'GIL' if gil else 'free-threaded build, no GIL'}")

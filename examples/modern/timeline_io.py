@@ -2,12 +2,14 @@
 # requires-python = ">=3.10"
 # dependencies = []
 # ///
-"""Four jobs that wait 100 ms each, run four ways: who waits when, drawn as a timeline.
+"""Four jobs that wait 100 ms each, run four
+ways: who waits when, drawn as a timeline.
 
-Sequential, 4 threads, 4 processes and 4 asyncio tasks. Waiting needs no CPU, so every
-concurrent model can overlap the waits: the ideal is one wait (100 ms) instead of four.
-Each run is timed from the moment it starts, so a process pool's start-up shows as the gap
-before its first bar. Writes timeline_io.svg (and .zh.svg) and prints the same numbers as a table.
+Sequential, 4 threads, 4 processes and 4 asyncio tasks. Waiting needs no CPU,
+so every concurrent model can overlap the waits: the ideal is one wait (100 ms)
+instead of four. Each run is timed from the moment it starts, so a process
+pool's start-up shows as the gap before its first bar. Writes timeline_io.svg
+(and .zh.svg) and prints the same numbers as a table.
 """
 
 import asyncio
@@ -44,7 +46,8 @@ def threads(rec: Recorder) -> None:
 
 
 def processes(rec: Recorder) -> None:
-    # A process cannot append to our recorder: recorded() returns each span with the result.
+    # A process cannot append to our recorder:
+    # recorded() returns each span with the result.
     with ProcessPoolExecutor(JOBS) as pool:
         futures = [
             pool.submit(
@@ -92,7 +95,8 @@ if __name__ == "__main__":
 
     spans = [s for rec in recorders for s in rec.spans]
     origins = {rec.group: rec.origin for rec in recorders}
-    # The chart twice: timeline_io.svg (English) and timeline_io.zh.svg (Chinese pages).
+    # The chart twice: timeline_io.svg (English)
+    # and timeline_io.zh.svg (Chinese pages).
     zh = {
         "sequential": "顺序执行",
         "4 threads": "4 个线程",

@@ -5,11 +5,12 @@
 # [tool.pyconc]
 # per-interpreter = true
 # ///
-"""Which of the changes in the versions table this interpreter has, checked one by one.
+"""Which of the changes in the versions table this interpreter has, checked one
+by one.
 
-Each row of the table on the page names a version; this program looks for the feature and
-asserts that it is present exactly from that version on, so the table is tested on every
-Python the site's CI runs (3.10 to 3.15, and 3.14t).
+Each row of the table on the page names a version; this program looks for the
+feature and asserts that it is present exactly from that version on, so the
+table is tested on every Python the site's CI runs (3.10 to 3.15, and 3.14t).
 """
 
 import asyncio
@@ -57,20 +58,24 @@ if __name__ == "__main__":
     print(f"Python {sys.version.split()[0]} on {sys.platform}")
     for since, what, present in CHECKS:
         print(
-            f"  {what:<42} {'yes' if present else 'no ':<3}  (since {since[0]}.{since[1]})"
+            f"  {what:<42} {'yes' if present else 'no ':<3}  "
+            f"(since {since[0]}.{since[1]})"
         )
         assert present == (here >= since), f"{what}: the table says {since}"
 
     pool = has_interpreter_pool()
     print(
-        f"  {'InterpreterPoolExecutor':<42} {'yes' if pool else 'no ':<3}  (since 3.14)"
+        f"  {'InterpreterPoolExecutor':<42} "
+        f"{'yes' if pool else 'no ':<3}  (since 3.14)"
     )
     assert not pool or here >= (3, 14)
 
-    # The first start method listed is the platform's default (the forced one in some tests).
+    # The first start method listed is the platform's
+    # default (the forced one in some tests).
     methods = multiprocessing.get_all_start_methods()
     print(
-        f"  default start method: {methods[0]} (available: {', '.join(sorted(methods))})"
+        f"  default start method: {methods[0]} "
+        f"(available: {', '.join(sorted(methods))})"
     )
     if sys.platform == "linux":
         assert methods[0] == ("forkserver" if here >= (3, 14) else "fork")

@@ -1,25 +1,31 @@
-"""Execution timelines: record when each piece of work ran, where, and draw it as plain SVG.
+"""Execution timelines: record when each piece of work ran, where, and draw it
+as plain SVG.
 
-A timeline answers the question a single total time cannot: *what was running when*. Each
-piece of work becomes a `Span` (which worker ran it, from when to when, and whether it was
-computing or waiting); `timeline_svg()` draws one row per thread, process or task with time on
-the x axis, and `timeline_table()` prints the same numbers as text (the figure's text
-alternative). `speedup_svg()` draws benchmark results against their ideal.
+A timeline answers the question a single total time cannot: *what was running
+when*. Each piece of work becomes a `Span` (which worker ran it, from when to
+when, and whether it was computing or waiting); `timeline_svg()` draws one row
+per thread, process or task with time on the x axis, and `timeline_table()`
+prints the same numbers as text (the figure's text alternative).
+`speedup_svg()` draws benchmark results against their ideal.
 
 Recording works the same way for every kind of worker:
 
-- threads and asyncio tasks share one `Recorder` (`with recorder.span("job 1"): ...`);
-- processes cannot append to the parent's list, so they run the work through `recorded()`,
-  which returns the result together with its `Span` (both picklable), and the parent adds it.
+- threads and asyncio tasks share one `Recorder`
+  (`with recorder.span("job 1"): ...`);
+- processes cannot append to the parent's list, so they run the work through
+  `recorded()`, which returns the result together with its `Span` (both
+  picklable), and the parent adds it.
 
-Times are `time.perf_counter()` readings. On Linux, macOS and Windows that clock is
-system-wide (CLOCK_MONOTONIC, mach_absolute_time, QueryPerformanceCounter), so stamps taken in
-child processes line up with the parent's. The SVG is self-contained: no script, no external
-font or stylesheet. Colours are CSS classes (`pc-*`) with a light and a dark palette in the
-SVG's own `<style>` (it follows the viewer's colour scheme when opened on its own); a page that
-inlines the SVG can drop that `<style>` and colour the classes from its own theme. `lang="zh"`
-draws the fixed words (axes, legend, row names) in Chinese; titles and group names are the
-caller's, so pass them in the same language.
+Times are `time.perf_counter()` readings. On Linux, macOS and Windows that
+clock is system-wide (CLOCK_MONOTONIC, mach_absolute_time,
+QueryPerformanceCounter), so stamps taken in child processes line up with the
+parent's. The SVG is self-contained: no script, no external font or stylesheet.
+Colours are CSS classes (`pc-*`) with a light and a dark palette in the SVG's
+own `<style>` (it follows the viewer's colour scheme when opened on its own); a
+page that inlines the SVG can drop that `<style>` and colour the classes from
+its own theme. `lang="zh"` draws the fixed words (axes, legend, row names) in
+Chinese; titles and group names are the caller's, so pass them in the
+same language.
 """
 
 from __future__ import annotations
@@ -40,12 +46,14 @@ from xml.sax.saxutils import escape
 
 T = TypeVar("T")
 
-# Where 0 ms is: one perf_counter() reading, one per group, or None (each group's first start).
+# Where 0 ms is: one perf_counter() reading, one
+# per group, or None (each group's first start).
 Origin = float | dict[str, float] | None
 
 RUN = "run"  # the worker was computing (holding a CPU)
 WAIT = "wait"  # the worker was waiting (sleep, socket, lock, GIL...)
-BLOCKED = "blocked"  # the worker was stuck in a blocking call that others needed it back from
+# the worker was stuck in a blocking call that others needed it back from
+BLOCKED = "blocked"
 
 
 @dataclass(frozen=True)
@@ -53,17 +61,21 @@ class Span:
     """One piece of work on one worker.
 
     Attributes:
-        kind: What ran it: "main", "thread", "process", "task" or "interpreter".
-        worker: An id of that worker (thread ident, pid, task name). Rows are renumbered when
-            drawn ("thread 1", "thread 2" in order of first appearance), so ids never show;
-            only a task named on purpose (`create_task(..., name="heartbeat")`) keeps its name.
+        kind: What ran it: "main", "thread",
+            "process", "task" or "interpreter".
+        worker: An id of that worker (thread ident, pid, task name). Rows are
+            renumbered when drawn ("thread 1", "thread 2" in order of first
+            appearance), so ids never show; only a task named on purpose
+            (`create_task(..., name="heartbeat")`) keeps its name.
         label: What the work was, e.g. "job 3".
         start: `time.perf_counter()` when it started.
         end: `time.perf_counter()` when it ended.
-        state: `RUN` (computing), `WAIT` (waiting on something) or `BLOCKED` (stuck in a
-            blocking call while others needed this worker, e.g. `time.sleep()` on an event loop).
+        state: `RUN` (computing), `WAIT` (waiting on something) or `BLOCKED`
+            (stuck in a blocking call while others needed this worker, e.g.
+            `time.sleep()` on an event loop).
         waited: What it waited on, if it waited ("sleep", "socket", "GIL"...).
-        group: Which run it belongs to ("sequential", "threads"...): one panel per group.
+        group: Which run it belongs to ("sequential", "threads"...): one panel
+            per group.
     """
 
     kind: str
@@ -82,10 +94,11 @@ class Span:
 
 
 def current_worker() -> tuple[str, int | str]:
-    """Where the caller runs: ("task", name), ("process", pid), ("thread", ident) or ("main", 0).
+    """Where the caller runs: ("task", name), ("process", pid),
+    ("thread", ident) or ("main", 0).
 
-    An asyncio task is reported as a task even in the main thread; a pool worker process as a
-    process even when the pool runs it in a helper thread.
+    An asyncio task is reported as a task even in the main thread; a pool
+    worker process as a process even when the pool runs it in a helper thread.
     """
     with contextlib.suppress(RuntimeError):
         asyncio.get_running_loop()
@@ -100,7 +113,8 @@ def current_worker() -> tuple[str, int | str]:
 
 
 class Recorder:
-    """Collects spans from any number of threads and asyncio tasks of one process.
+    """Collects spans from any number of
+    threads and asyncio tasks of one process.
 
     Example:
         >>> rec = Recorder(group="demo")
@@ -113,8 +127,9 @@ class Recorder:
 
     def __init__(self, group: str = "") -> None:
         self.group = group
-        #: `perf_counter()` when the recorder was made: pass it as the `origin` of a drawing
-        #: to count time from there (e.g. to show a pool's start-up before the first span).
+        #: `perf_counter()` when the recorder was made: pass it as
+        #: the `origin` of a drawing to count time from there
+        #: (e.g. to show a pool's start-up before the first span).
         self.origin = time.perf_counter()
         self._spans: list[Span] = []
         self._lock = threading.Lock()
@@ -126,7 +141,8 @@ class Recorder:
             return list(self._spans)
 
     def add(self, *spans: Span) -> None:
-        """Add spans recorded elsewhere (e.g. returned by `recorded()` from a process)."""
+        """Add spans recorded elsewhere (e.g.
+        returned by `recorded()` from a process)."""
         with self._lock:
             self._spans.extend(
                 s
@@ -139,7 +155,8 @@ class Recorder:
     def span(
         self, label: str, state: str = RUN, waited: str = ""
     ) -> Iterator[None]:
-        """Record the `with` block as one span of the current thread or task."""
+        """Record the `with` block as one span
+        of the current thread or task."""
         kind, worker = current_worker()
         start = time.perf_counter()
         try:
@@ -162,8 +179,9 @@ def recorded(
 ) -> tuple[T, Span]:
     """Run `fn(*args)` here and return its result with the span it took.
 
-    Submit it to any executor, e.g. `pool.submit(recorded, work, 3, label="job 3")`: it is a
-    module-level function, so it pickles for process pools (if `fn` and its arguments do).
+    Submit it to any executor, e.g.
+    `pool.submit(recorded, work, 3, label="job 3")`: it is a module-level
+    function, so it pickles for process pools (if `fn` and its arguments do).
 
     Returns:
         `(result, span)`; add the span to a `Recorder` in the parent.
@@ -186,14 +204,17 @@ def recorded(
 # --- drawing -----------------------------------------------------------------------------------
 
 _DEFAULT_TASK = re.compile(r"Task-\d+")
-_FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'PingFang SC', sans-serif"
+_FONT = (
+    "system-ui, -apple-system, 'Segoe UI', "
+    "'Noto Sans', 'PingFang SC', sans-serif"
+)
 _WORDS = {
     RUN: "computing",
     WAIT: "waiting",
     BLOCKED: "blocked (holding the thread)",
 }
-# The words a chart draws itself, by language; everything else (titles, groups, labels) is the
-# caller's text, passed in the language wanted.
+# The words a chart draws itself, by language; everything else (titles,
+# groups, labels) is the caller's text, passed in the language wanted.
 _ZH = {
     "computing": "计算",
     "waiting": "等待",
@@ -209,8 +230,9 @@ _ZH = {
 }
 LANGS = ("en", "zh")
 
-# Classes instead of colours: the light palette, then the dark one. Pages that inline the SVG
-# style the same classes from their own palette (docs/*/assets/pyconc.css).
+# Classes instead of colours: the light palette, then the
+# dark one. Pages that inline the SVG style the same classes
+# from their own palette (docs/*/assets/pyconc.css).
 _STYLE = """
 .pc-bg{fill:#fff;stroke:#d8dee4}
 .pc-fg{fill:#1f2328}
@@ -250,8 +272,10 @@ def _check_lang(lang: str) -> None:
 
 def _svg_open(width: int, height: int, title: str, lang: str) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" lang="{lang}" class="pc-chart" '
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        f'width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" '
+        f'role="img" lang="{lang}" class="pc-chart" '
         f'font-family="{escape(_FONT)}" font-size="12">',
         f"<title>{escape(title)}</title>",
     ]
@@ -267,7 +291,8 @@ def _svg_frame(width: int, height: int) -> list[str]:
 def _rows(
     spans: Sequence[Span], lang: str = "en"
 ) -> list[tuple[str, tuple[str, int | str], str]]:
-    """(group, (kind, worker), row name), grouped in order of first appearance."""
+    """(group, (kind, worker), row name),
+    grouped in order of first appearance."""
     groups: list[str] = []
     first: dict[tuple[str, tuple[str, int | str]], float] = {}
     for s in spans:
@@ -326,13 +351,16 @@ def timeline_svg(
         spans: What to draw (from a `Recorder` and/or `recorded()`).
         title: The figure's title, also its accessible name (`<title>`).
         width: Width in pixels; the height follows from the number of rows.
-        origin: The `perf_counter()` reading drawn as 0 ms: one for all groups, one per group
-            (a dict), or by default each group's earliest start, so that the panels of runs
-            made one after the other line up and compare at a glance.
-        lang: "en" or "zh": the language of the words the chart draws itself (axis, legend,
-            row names, description). Pass `title` in the same language.
-        names: Group names and span labels to draw differently, e.g. `{"4 threads": "4 个线程"}`
-            for a Chinese chart; the spans keep their own.
+        origin: The `perf_counter()` reading drawn as 0 ms: one for all groups,
+            one per group (a dict), or by default each group's earliest start,
+            so that the panels of runs made one after the other line up and
+            compare at a glance.
+        lang: "en" or "zh": the language of the words the chart draws itself
+            (axis, legend, row names, description). Pass `title` in the
+            same language.
+        names: Group names and span labels to draw differently, e.g.
+            `{"4 threads": "4 个线程"}` for a Chinese chart; the spans keep
+            their own.
 
     Returns:
         A standalone SVG document (no script, no external resource).
@@ -369,13 +397,15 @@ def timeline_svg(
     return "\n".join(out) + "\n"
 
 
-# Layout of a timeline, in pixels: margins, row and bar heights, the height of a group's title.
+# Layout of a timeline, in pixels: margins, row
+# and bar heights, the height of a group's title.
 _LEFT, _RIGHT, _TOP, _ROW_H, _BAR_H, _GROUP_H = 132, 16, 46, 24, 16, 22
 
 
 @dataclasses.dataclass(frozen=True)
 class _Plot:
-    """Where time is drawn: `width` pixels for `total` seconds, the axis at `bottom`."""
+    """Where time is drawn: `width` pixels for
+    `total` seconds, the axis at `bottom`."""
 
     width: int
     total: float
@@ -386,23 +416,27 @@ class _Plot:
 
 
 def _time_axis(plot: _Plot, lang: str) -> list[str]:
-    """Vertical grid lines at round milliseconds, their labels, and the axis title."""
+    """Vertical grid lines at round milliseconds,
+    their labels, and the axis title."""
     out = []
     step = _nice_step(plot.total)
     tick = 0.0
     while tick <= plot.total + 1e-9:
         tx = plot.x(tick)
         out.append(
-            f'<line x1="{tx:.1f}" y1="{_TOP - 6}" x2="{tx:.1f}" y2="{plot.bottom}" '
+            f'<line x1="{tx:.1f}" y1="{_TOP - 6}" '
+            f'x2="{tx:.1f}" y2="{plot.bottom}" '
             f'class="pc-grid" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" text-anchor="middle" class="pc-muted">'
+            f'<text x="{tx:.1f}" y="{plot.bottom + 16}" '
+            'text-anchor="middle" class="pc-muted">'
             f"{_ms(tick)}</text>"
         )
         tick += step
     out.append(
-        f'<text x="{_LEFT + plot.width / 2:.1f}" y="{plot.bottom + 34}" text-anchor="middle" '
+        f'<text x="{_LEFT + plot.width / 2:.1f}" '
+        f'y="{plot.bottom + 34}" text-anchor="middle" '
         f'class="pc-muted">{_t("time (ms)", lang)}</text>'
     )
     return out
@@ -441,7 +475,8 @@ def _bars(
     lang: str,
     names: dict[str, str],
 ) -> list[str]:
-    """One bar per span on its worker's row, with a tooltip, labelled when the label fits."""
+    """One bar per span on its worker's row, with a tooltip, labelled when the
+    label fits."""
     out = []
     for s in sorted(spans, key=lambda s: s.start):
         y0 = row_y[(s.group, (s.kind, s.worker))] + (_ROW_H - _BAR_H) / 2
@@ -453,13 +488,15 @@ def _bars(
         if s.waited:
             tip += f" ({s.waited})"
         out.append(
-            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
+            f'<rect x="{x0:.1f}" y="{y0:.1f}" '
+            f'width="{x1 - x0:.1f}" height="{_BAR_H}" rx="2" '
             f'class="pc-{s.state}" stroke-width="1">'
             f"<title>{escape(tip)}</title></rect>"
         )
         if (x1 - x0) > 7 * _columns(label) + 6:
             out.append(
-                f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 12}" text-anchor="middle" '
+                f'<text x="{(x0 + x1) / 2:.1f}" '
+                f'y="{y0 + 12}" text-anchor="middle" '
                 f'font-size="11" class="pc-{s.state}-t">{escape(label)}</text>'
             )
     return out
@@ -475,10 +512,12 @@ def _legend(spans: Sequence[Span], height: int, lang: str) -> list[str]:
     for st in states:
         words = _t(_WORDS[st], lang)
         out.append(
-            f'<rect x="{lx}" y="{height - 16}" width="14" height="10" class="pc-{st}"/>'
+            f'<rect x="{lx}" y="{height - 16}" '
+            f'width="14" height="10" class="pc-{st}"/>'
         )
         out.append(
-            f'<text x="{lx + 20}" y="{height - 7}" class="pc-fg">{words}</text>'
+            f'<text x="{lx + 20}" y="{height - 7}" '
+            f'class="pc-fg">{words}</text>'
         )
         lx += 28 + 7 * _columns(words)
     return out
@@ -508,14 +547,19 @@ def _shifted(spans: Sequence[Span], origin: Origin) -> list[Span]:
 
 
 def _columns(text: str) -> int:
-    """How many Latin-letter widths the text takes (a CJK character takes about two)."""
+    """How many Latin-letter widths the text
+    takes (a CJK character takes about two)."""
     return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
 
 
 def _describe(spans: Sequence[Span], rows: Sequence[tuple], lang: str) -> str:
     end = max(s.end for s in spans)
     if lang == "zh":
-        return f"{len(rows)} 行共 {len(spans)} 段，历时 {_ms(end)} 毫秒；具体数字见同时打印的表格。"
+        return (
+            f"{len(rows)} 行共 {len(spans)} 段，"
+            f"历时 {_ms(end)} 毫秒；"
+            "具体数字见同时打印的表格。"
+        )
     return (
         f"{len(spans)} spans on {len(rows)} rows over {_ms(end)} ms; "
         "the table printed with it has the numbers."
@@ -523,7 +567,8 @@ def _describe(spans: Sequence[Span], rows: Sequence[tuple], lang: str) -> str:
 
 
 def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
-    """The spans as a text table (start and end in ms), in the rows `timeline_svg()` draws.
+    """The spans as a text table (start and end in ms), in the rows
+    `timeline_svg()` draws.
 
     `origin` is as for `timeline_svg()`: by default each group starts at 0 ms.
 
@@ -582,17 +627,20 @@ def speedup_svg(
     height: int = 320,
     lang: str = "en",
 ) -> str:
-    """Draw speed-up against worker count: one line per model, the ideal dashed.
+    """Draw speed-up against worker count:
+    one line per model, the ideal dashed.
 
     Args:
         title: The chart's title, also its accessible name.
         workers: The worker counts on the x axis, e.g. `[1, 2, 4]`.
-        series: For each model, one `(median, low, high)` speed-up per worker count; the low
-            and high values are drawn as a vertical error bar.
-        ideal: The ideal speed-up per worker count (N for waiting, min(N, cores) for computing).
+        series: For each model, one `(median, low, high)` speed-up per worker
+            count; the low and high values are drawn as a vertical error bar.
+        ideal: The ideal speed-up per worker count (N for waiting,
+            min(N, cores) for computing).
         width: Width in pixels.
         height: Height in pixels.
-        lang: "en" or "zh": the language of the axis and legend words it draws itself.
+        lang: "en" or "zh": the language of the
+            axis and legend words it draws itself.
 
     Returns:
         A standalone SVG document.
@@ -622,67 +670,80 @@ def speedup_svg(
     v = 0.0
     while v <= y_max + 1e-9:
         out.append(
-            f'<line x1="{left}" y1="{py(v):.1f}" x2="{left + plot_w}" y2="{py(v):.1f}" '
+            f'<line x1="{left}" y1="{py(v):.1f}" '
+            f'x2="{left + plot_w}" y2="{py(v):.1f}" '
             f'class="pc-grid"/>'
         )
         out.append(
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" class="pc-muted">'
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" '
+            'text-anchor="end" class="pc-muted">'
             f"{v:g}x</text>"
         )
         v += step
     for i, n in enumerate(workers):
         out.append(
-            f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
+            f'<text x="{px(i):.1f}" '
+            f'y="{top + plot_h + 16}" text-anchor="middle" '
             f'class="pc-muted">{n}</text>'
         )
     out.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" '
+        f'<text x="{left + plot_w / 2:.1f}" '
+        f'y="{height - 10}" text-anchor="middle" '
         f'class="pc-muted">{_t("workers", lang)}</text>'
     )
     ideal_pts = " ".join(
         f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ideal)
     )
     out.append(
-        f'<polyline points="{ideal_pts}" fill="none" class="pc-ideal" stroke-width="1.5" '
+        f'<polyline points="{ideal_pts}" fill="none" '
+        'class="pc-ideal" stroke-width="1.5" '
         f'stroke-dasharray="5 4"/>'
     )
     legend_y = top + 6
     out.append(
-        f'<line x1="{left + plot_w + 14}" y1="{legend_y}" x2="{left + plot_w + 36}" '
-        f'y2="{legend_y}" class="pc-ideal" stroke-dasharray="5 4" stroke-width="1.5"/>'
+        f'<line x1="{left + plot_w + 14}" '
+        f'y1="{legend_y}" x2="{left + plot_w + 36}" '
+        f'y2="{legend_y}" class="pc-ideal" '
+        'stroke-dasharray="5 4" stroke-width="1.5"/>'
     )
     out.append(
         f'<text x="{left + plot_w + 42}" y="{legend_y + 4}" class="pc-fg">'
         f"{_t('ideal', lang)}</text>"
     )
     for k, (name, pts) in enumerate(series.items()):
-        # The series colour is the element's CSS `color`: strokes and fills use currentColor.
+        # The series colour is the element's CSS
+        # `color`: strokes and fills use currentColor.
         color = f'class="pc-s{k % _SERIES}"'
         line = " ".join(
             f"{px(i):.1f},{py(med):.1f}" for i, (med, _, _) in enumerate(pts)
         )
         out.append(
-            f'<polyline points="{line}" fill="none" {color} stroke="currentColor" '
+            f'<polyline points="{line}" fill="none" '
+            f'{color} stroke="currentColor" '
             f'stroke-width="2"/>'
         )
         for i, (med, lo, hi) in enumerate(pts):
             out.append(
-                f'<line x1="{px(i):.1f}" y1="{py(lo):.1f}" x2="{px(i):.1f}" y2="{py(hi):.1f}" '
+                f'<line x1="{px(i):.1f}" y1="{py(lo):.1f}" '
+                f'x2="{px(i):.1f}" y2="{py(hi):.1f}" '
                 f'{color} stroke="currentColor" stroke-width="1.5"/>'
             )
             out.append(
                 f'<circle cx="{px(i):.1f}" cy="{py(med):.1f}" r="3.5" {color} '
                 f'fill="currentColor">'
-                f"<title>{escape(name)}, {workers[i]} {_t('workers', lang)}: {med:.1f}x</title>"
+                f"<title>{escape(name)}, {workers[i]} "
+                f"{_t('workers', lang)}: {med:.1f}x</title>"
                 "</circle>"
             )
         ly = legend_y + 20 * (k + 1)
         out.append(
-            f'<line x1="{left + plot_w + 14}" y1="{ly}" x2="{left + plot_w + 36}" y2="{ly}" '
+            f'<line x1="{left + plot_w + 14}" y1="{ly}" '
+            f'x2="{left + plot_w + 36}" y2="{ly}" '
             f'{color} stroke="currentColor" stroke-width="2"/>'
         )
         out.append(
-            f'<text x="{left + plot_w + 42}" y="{ly + 4}" class="pc-fg">{escape(name)}</text>'
+            f'<text x="{left + plot_w + 42}" y="{ly + 4}" '
+            f'class="pc-fg">{escape(name)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"

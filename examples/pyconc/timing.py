@@ -1,7 +1,8 @@
 """Timing helpers: repeat a measurement and report the median with its spread.
 
-A single timing of concurrent code is at the mercy of whatever else the machine is doing;
-the median of a few repetitions, shown with its min-max range, is what a reader can trust.
+A single timing of concurrent code is at the mercy of whatever else the machine
+is doing; the median of a few repetitions, shown with its min-max range, is
+what a reader can trust.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Timing(Generic[T]):
-    """Seconds taken by repeated runs of the same work, and what the last run returned.
+    """Seconds taken by repeated runs of the
+    same work, and what the last run returned.
 
     Attributes:
         seconds: Wall-clock time of each run, in the order they ran.
-        result: The return value of the last run (check it: a fast wrong answer is no answer).
+        result: The return value of the last run (check it: a fast wrong answer
+            is no answer).
     """
 
     seconds: tuple[float, ...]
@@ -39,14 +42,19 @@ class Timing(Generic[T]):
     def __str__(self) -> str:
         if len(self.seconds) == 1:
             return f"{self.median:.2f} s"
-        return f"{self.median:.2f} s (min {min(self.seconds):.2f}, max {max(self.seconds):.2f})"
+        return (
+            f"{self.median:.2f} s (min {min(self.seconds):.2f}, "
+            f"max {max(self.seconds):.2f})"
+        )
 
 
 def measure(work: Callable[[], T], repeat: int = 3) -> Timing[T]:
-    """Run `work()` `repeat` times and time each run with `time.perf_counter()`.
+    """Run `work()` `repeat` times and time
+    each run with `time.perf_counter()`.
 
     Args:
-        work: A function taking no arguments; use `functools.partial` to bind some.
+        work: A function taking no arguments; use
+            `functools.partial` to bind some.
         repeat: How many times to run it (at least 1).
 
     Returns:

@@ -1,14 +1,19 @@
-"""Standard pieces of work for measurements: waiting, computing in Python, computing in C.
+"""Standard pieces of work for measurements: waiting, computing in Python,
+computing in C.
 
-They live in an importable module, not in an example's `__main__`, so that every kind of
-worker can run them: process pools import them by name, and `InterpreterPoolExecutor`
-(Python 3.14) cannot run functions defined in `__main__` at all.
+They live in an importable module, not in an example's `__main__`, so that
+every kind of worker can run them: process pools import them by name, and
+`InterpreterPoolExecutor` (Python 3.14) cannot run functions defined in
+`__main__` at all.
 
 - `wait()`: sleeps; stands for any wait on the outside world.
-- `ask()` / `ask_async()`: one request to a `SlowServer` on 127.0.0.1, a real socket wait.
+- `ask()` / `ask_async()`: one request to a `SlowServer` on 127.0.0.1, a real
+  socket wait.
 - `count_primes()`: pure Python computation; it holds the GIL while it runs.
-- `crunch()`: the same computation in equal rounds, so a job can be sized (`autorange()`).
-- `digest()`: SHA-256 of a buffer; hashlib releases the GIL while it hashes large data.
+- `crunch()`: the same computation in equal
+  rounds, so a job can be sized (`autorange()`).
+- `digest()`: SHA-256 of a buffer; hashlib releases the GIL while it hashes
+  large data.
 """
 
 from __future__ import annotations
@@ -23,13 +28,15 @@ import time
 
 
 def wait(seconds: float) -> float:
-    """Sleep for `seconds` and return it: a stand-in for waiting on a disk or a network."""
+    """Sleep for `seconds` and return it: a
+    stand-in for waiting on a disk or a network."""
     time.sleep(seconds)
     return seconds
 
 
 def count_primes(limit: int) -> int:
-    """Count the primes below `limit` by trial division: pure Python, CPU-bound.
+    """Count the primes below `limit` by
+    trial division: pure Python, CPU-bound.
 
     Example:
         >>> count_primes(100)
@@ -54,11 +61,12 @@ CRUNCH_LIMIT, CRUNCH_PRIMES = (
 
 
 def crunch(rounds: int) -> int:
-    """Pure-Python work in `rounds` equal rounds: its time grows in proportion to `rounds`.
+    """Pure-Python work in `rounds` equal rounds: its time grows in proportion
+    to `rounds`.
 
-    Each round counts the primes below 100 (some tens of microseconds), so a job can be
-    sized finely, from a fraction of a millisecond up to seconds. Returns the total count,
-    `rounds * 25`, for checking.
+    Each round counts the primes below 100 (some tens of microseconds), so a
+    job can be sized finely, from a fraction of a millisecond up to seconds.
+    Returns the total count, `rounds * 25`, for checking.
 
     Example:
         >>> crunch(3)
@@ -73,10 +81,11 @@ def _buffer(megabytes: int) -> bytes:
 
 
 def digest(megabytes: int, rounds: int = 1) -> str:
-    """SHA-256 of a `megabytes` MiB buffer, `rounds` times; returns the last hex digest.
+    """SHA-256 of a `megabytes` MiB buffer, `rounds` times; returns the last
+    hex digest.
 
-    hashlib releases the GIL while it hashes more than a few KiB, so threads running this
-    can use several cores even on a build with a GIL.
+    hashlib releases the GIL while it hashes more than a few KiB, so threads
+    running this can use several cores even on a build with a GIL.
     """
     data = _buffer(megabytes)
     result = ""
@@ -95,8 +104,9 @@ class _SlowHandler(socketserver.StreamRequestHandler):
 class SlowServer(socketserver.ThreadingTCPServer):
     """A loopback TCP server that answers each line after `delay` seconds.
 
-    It listens on 127.0.0.1 with a port the OS picks. Use it as a context manager: it serves
-    in a background thread and stops (joining that thread) when the block ends.
+    It listens on 127.0.0.1 with a port the OS picks. Use it as a context
+    manager: it serves in a background thread and stops (joining that thread)
+    when the block ends.
 
     Attributes:
         delay: Seconds it waits before answering each request.
@@ -128,7 +138,8 @@ class SlowServer(socketserver.ThreadingTCPServer):
 def ask(
     address: tuple[str, int], message: str = "ping", timeout: float = 10.0
 ) -> str:
-    """Send one line to a `SlowServer` and return its answer (a blocking socket wait)."""
+    """Send one line to a `SlowServer` and return
+    its answer (a blocking socket wait)."""
     with socket.create_connection(address, timeout=timeout) as sock:
         sock.sendall(message.encode() + b"\n")
         with sock.makefile("rb") as answer:
@@ -138,7 +149,8 @@ def ask(
 async def ask_async(
     address: tuple[str, int], message: str = "ping", timeout: float = 10.0
 ) -> str:
-    """The same request as `ask()`, with asyncio streams: the event loop waits, not a thread."""
+    """The same request as `ask()`, with asyncio streams: the event loop waits,
+    not a thread."""
 
     async def exchange() -> str:
         reader, writer = await asyncio.open_connection(*address)
