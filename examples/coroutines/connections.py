@@ -73,8 +73,7 @@ def connections_allowed() -> int:
     return max(10, min(WANTED, (soft - 100) // 2))
 
 
-# --- asyncio: one thread, one task per connection
-# ------------------------------------------
+# --- asyncio: one thread, one task per connection ----------------------------
 
 
 async def asyncio_run(n: int) -> dict:
@@ -119,8 +118,7 @@ async def asyncio_run(n: int) -> dict:
     return {"seconds": elapsed, "threads": threading.active_count()}
 
 
-# --- threads: one server thread and one client thread per connection
-# -------------------------
+# --- threads: one server thread and one client thread per connection ---------
 
 
 def threads_run(n: int) -> dict:

@@ -121,7 +121,8 @@ def autorange(
         20% of it).
 
     Example:
-        >>> size, seconds = autorange(lambda n: sum(range(n * 1000)), target=0.01)
+        >>> work = lambda n: sum(range(n * 1000))
+        >>> size, seconds = autorange(work, target=0.01)
         >>> seconds >= 0.01
         True
     """

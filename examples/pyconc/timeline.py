@@ -201,7 +201,7 @@ def recorded(
     )
 
 
-# --- drawing -----------------------------------------------------------------------------------
+# --- drawing -----------------------------------------------------------------
 
 _DEFAULT_TASK = re.compile(r"Task-\d+")
 _FONT = (
@@ -573,7 +573,8 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
     `origin` is as for `timeline_svg()`: by default each group starts at 0 ms.
 
     Example:
-        >>> s = [Span("thread", 7, "job 1", 10.0, 10.25, WAIT, "sleep", "threads")]
+        >>> s = [Span("thread", 7, "job 1", 10.0, 10.25, WAIT, "sleep",
+        ...           "threads")]
         >>> print(timeline_table(s))
         group    worker    work   start ms  end ms  state
         threads  thread 1  job 1         0     250  wait (sleep)
@@ -615,7 +616,7 @@ def timeline_table(spans: Sequence[Span], origin: Origin = None) -> str:
     return "\n".join(fmt(r) for r in [header, *lines])
 
 
-# --- speed-up charts ---------------------------------------------------------------------------
+# --- speed-up charts ---------------------------------------------------------
 
 
 def speedup_svg(
