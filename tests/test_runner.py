@@ -1,5 +1,8 @@
 """The runner that the build and the tests share: its failures must be loud and precise."""
 
+import threading
+import time
+
 import example_runner
 import pytest
 from conftest import block
@@ -185,3 +188,28 @@ def test_a_child_started_with_sys_executable_is_the_same_python(scratch):
     )
     name = scratch("child.py", code)
     assert example_runner.run(name, interpreter=others[0]).output.strip() == "True"
+
+
+def test_one_example_never_runs_on_two_pythons_at_once(scratch, monkeypatch):
+    # uv shares one cached environment per script path across Pythons; run_many must not
+    # overlap one example's runs, or a child started with sys.executable gets another Python.
+    name = scratch("busy.py", "pass\n")
+    running: dict[str, int] = {}
+    overlaps = []
+    lock = threading.Lock()
+
+    def fake_run(example, interpreter=None):
+        with lock:
+            running[example] = running.get(example, 0) + 1
+            overlaps.append(running[example] > 1)
+        time.sleep(0.05)
+        with lock:
+            running[example] -= 1
+        return interpreter.label
+
+    pythons = list(example_runner.interpreters()) * 3  # as if three more Pythons were found
+    monkeypatch.setattr(example_runner, "interpreters_for", lambda meta: pythons)
+    monkeypatch.setattr(example_runner, "cached_run", fake_run)
+    results, failures = example_runner.run_many([name], workers=4)
+    assert not failures and len(results) == len(pythons)
+    assert not any(overlaps)

@@ -438,13 +438,23 @@ def run_many(names: Iterable[str], workers: int | None = None) -> tuple[list[Res
             failures[name] = str(error)
             continue
         jobs += [(name, i, meta.benchmark) for i in interpreters_for(meta)]
+    # uv keys a script's cached environment by the script's path, not by the Python: two
+    # `uv run --python X file.py` of one file at once rebuild one environment under each
+    # other, and a child started with sys.executable may get the other Python (seen: a 3.10
+    # run whose spawn child was 3.12, with 3.10's stdlib). So one example runs on one Python
+    # at a time; jobs go interpreter by interpreter, so that the waits are rare.
+    order = {i: n for n, i in enumerate(interpreters())}
+    jobs.sort(key=lambda job: (order[job[1]], job[0]))
+    one_at_a_time = {name: threading.Lock() for name, _, _ in jobs}
     results: list[Result] = []
     failed = threading.Lock()  # one example's runs on several Pythons may fail at once
 
     def attempt(job: tuple[str, Interpreter, bool]) -> None:
         name, interpreter, _ = job
         try:
-            results.append(cached_run(name, interpreter))
+            with one_at_a_time[name]:
+                result = cached_run(name, interpreter)
+            results.append(result)
         except ExampleError as error:
             where = "" if interpreter.main else f"on Python {interpreter.label}: "
             with failed:
