@@ -37,10 +37,9 @@ def peer_replies_later(sock: socket.socket) -> threading.Timer:
 
 
 def report(case: str, data: bytes, waited: str, units: int) -> None:
-    print(
-        f"{case}\n  got {data!r}; {waited}; other work done meanwhile: "
-        f"{units} units"
-    )
+    print(case)
+    print(f"  got {data!r}; {waited}")
+    print(f"  other work done meanwhile: {units} units")
 
 
 def sync_blocking() -> None:

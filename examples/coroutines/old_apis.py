@@ -118,7 +118,8 @@ ROWS = [
     ),
     (
         "asyncio.wait([coroutine, ...])",
-        "asyncio.wait([task, ...]) / TaskGroup",
+        # too long for one line on a phone: the rest goes on a second line
+        "asyncio.wait([task, ...])\nor an asyncio.TaskGroup",
         old_wait_on_coroutines,
         {"DeprecationWarning"} if V < (3, 11) else {"TypeError"},
     ),
@@ -163,6 +164,8 @@ if __name__ == "__main__":
         assert seen in documented, (
             f"{old}: {seen} on {V}, the table says {documented}"
         )
+        # a second line of the replacement starts under the first
+        new = new.replace("\n", "\n" + " " * (width + len("  ->  ")))
         print(f"{old:<{width}}  ->  {new}")
     asyncio.run(replacements_work())
     print(

@@ -72,7 +72,5 @@ if __name__ == "__main__":
         asyncio.run(pool.query("SELECT 3"))
         raise SystemExit("expected the pool to refuse a second loop")
     except AssertionError as error:
-        print(
-            "the same pool across two asyncio.run() calls: "
-            f"AssertionError ({error})"
-        )
+        print("the same pool across two asyncio.run() calls:")
+        print(f"  AssertionError ({error})")

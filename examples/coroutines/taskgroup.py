@@ -52,7 +52,7 @@ async def main() -> None:
     assert slow.cancelled() and log == ["slow cleaned up"]
 
     print(
-        "3. Two fail: both errors arrive in one ExceptionGroup; "
+        "3. Two fail: both errors come in one ExceptionGroup; "
         "except* handles each kind:"
     )
     handled = []
@@ -78,10 +78,8 @@ async def main() -> None:
                     tg.create_task(fetch(f"t{i}", 10, log))
     except TimeoutError:
         elapsed = time.perf_counter() - start
-        print(
-            f"  TimeoutError after {elapsed:.2f} s (deadline 0.10 s); "
-            f"cleaned up: {sorted(log)}"
-        )
+        print(f"  TimeoutError after {elapsed:.2f} s (deadline 0.10 s)")
+        print(f"  cleaned up: {sorted(log)}")
     assert sorted(log) == ["t0 cleaned up", "t1 cleaned up", "t2 cleaned up"]
 
 

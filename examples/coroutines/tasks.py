@@ -82,7 +82,8 @@ async def fire_and_forget() -> None:
     # a collection happens at some point in a real program; force it here
     gc.collect()
     await asyncio.sleep(0)
-    print(f"  without a reference: {lost}; the loop reported {errors}")
+    print(f"  without a reference: {lost}")
+    print(f"    the loop reported: {errors}")
     assert lost == ["started", "finally ran"] and errors == [
         "Task was destroyed but it is pending!"
     ]

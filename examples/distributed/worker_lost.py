@@ -95,8 +95,9 @@ if __name__ == "__main__":
         assert len(receipts) == ORDERS
         print(
             f"charges.log (append per attempt): {sum(attempts.values())} "
-            f"charges for {ORDERS} orders, order 0 charged {attempts[0]} times"
+            f"charges for {ORDERS} orders"
         )
+        print(f"  order 0 charged {attempts[0]} times")
         print(
             f"receipt files (overwrite by order id): {len(receipts)} "
             f"for {ORDERS} orders"

@@ -28,13 +28,13 @@ def old_style(where: str) -> str:
         try:
             loop = asyncio.get_event_loop()
         except RuntimeError as error:
-            return f"{where}: RuntimeError: {error}"
+            return f"{where}:\n    RuntimeError: {error}"
     loop.close()
     asyncio.set_event_loop(None)
     if caught:
         return (
-            f"{where}: returned a loop, with "
-            f"{caught[0].category.__name__}: {caught[0].message}"
+            f"{where}: returned a loop, with\n"
+            f"    {caught[0].category.__name__}: {caught[0].message}"
         )
     return f"{where}: silently created and returned a new loop"
 

@@ -67,7 +67,8 @@ if __name__ == "__main__":
     # The message spans several lines; its first sentence says what happened.
     message = " ".join(bad.stderr.split("RuntimeError:", 1)[-1].split())
     print(f"  {bad.stdout.strip().splitlines()[-1]}")
-    print(f"  the child's error: RuntimeError: {message.split('. ')[0]}.")
+    print("  the child's error:")
+    print(f"    RuntimeError: {message.split('. ')[0]}.")
     print(
         "  (the child re-ran the top level, "
         "which tried to start another process)"

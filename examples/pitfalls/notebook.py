@@ -70,7 +70,8 @@ if __name__ == "__main__":
             line for line in bad.stderr.splitlines() if "Error" in line
         )
         print(f"  {bad.stdout.strip()}")
-        print(f"  each worker: {error.strip()}")
+        print("  each worker:")
+        print(f"    {error.strip()}")
         assert "Can't get attribute 'square'" in error
 
         print("The same function imported from a module:")

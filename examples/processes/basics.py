@@ -87,10 +87,8 @@ if __name__ == "__main__":
     try:
         p.is_alive()
     except ValueError as error:
-        print(
-            "  after Process.close(), using the object raises ValueError: "
-            f"{error}"
-        )
+        print("  after Process.close(), using the object raises")
+        print(f"    ValueError: {error}")
 
     print("Subclassing Process:")
     counters = [Countdown(n, results) for n in (3, 2)]

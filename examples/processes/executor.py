@@ -48,7 +48,8 @@ if __name__ == "__main__":
                 outcomes.append(f.result(timeout=30))
             except ValueError as error:
                 outcomes.append(f"ValueError: {error}")
-        print(f"an exception in a worker comes back from result(): {outcomes}")
+        print("an exception in a worker comes back from result():")
+        print(f"  {outcomes}")
 
     if sys.version_info >= (3, 11):
         # A fresh worker after every 2 tasks: memory leaks or state in a worker

@@ -75,7 +75,8 @@ if __name__ == "__main__":
         target=try_child_of_daemon, args=(report,), daemon=True
     )
     d.start()
-    print(f"  a daemon process starting a child: {report.get(timeout=30)}")
+    print("  a daemon process starting a child:")
+    print(f"    {report.get(timeout=30)}")
     d.join(timeout=30)
 
     print("Process.close(): release a finished Process object")
@@ -84,7 +85,8 @@ if __name__ == "__main__":
     try:
         p.close()
     except ValueError as error:
-        print(f"  close() while it runs -> ValueError: {error}")
+        print("  close() while it runs ->")
+        print(f"    ValueError: {error}")
     p.join(timeout=30)
     p.close()
     print("  close() after join() -> fine; the object can no longer be used")

@@ -59,8 +59,8 @@ if __name__ == "__main__":
     assert replies == ["PING", "PONG"]
 
     print(
-        "One-way pipe: Pipe(duplex=False) returns (receive end, send end) "
-        "— in that order"
+        "One-way pipe: Pipe(duplex=False) returns (receive end, send end), "
+        "in that order"
     )
     recv_end, send_end = multiprocessing.Pipe(duplex=False)
     if sys.platform != "win32":  # Windows uses named pipes for both

@@ -98,10 +98,8 @@ if __name__ == "__main__":
         try:
             failing.get(timeout=30)
         except TypeError as error:
-            print(
-                "  .get() re-raises the worker's exception here: TypeError: "
-                f"{error}"
-            )
+            print("  .get() re-raises the worker's exception here:")
+            print(f"    TypeError: {error}")
 
     # apply() waits for its result before returning: calls made one after the
     # other run one after the other. apply_async() returns at once: the calls
@@ -147,5 +145,6 @@ if __name__ == "__main__":
         if unfinished.ready()
         else "never finished: its worker was terminated"
     )
-    print(f"  a 5 s task still running at the end of the block: {outcome}")
+    print("  a 5 s task still running at the end of the block:")
+    print(f"    {outcome}")
     assert outcome != "finished"

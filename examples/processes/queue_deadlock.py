@@ -28,10 +28,8 @@ if __name__ == "__main__":
         timeout=2
     )  # the bug, bounded: without a timeout this join would never return
     stuck = p.is_alive()
-    print(
-        f"  after join(timeout=2): producer still alive = {stuck} -> a "
-        "deadlock without the timeout"
-    )
+    print(f"  after join(timeout=2): producer still alive = {stuck}")
+    print("    -> a deadlock without the timeout")
     assert stuck
     data = q.get(timeout=30)  # draining the queue lets the producer finish
     p.join(timeout=30)

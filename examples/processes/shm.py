@@ -76,7 +76,8 @@ if __name__ == "__main__":
         assert p.exitcode == 0
         print("ShareableList edited by a child:")
         print(f"  ['spawn', 41] -> {list(items)[:2]}")
-        print(f"  writing a longer string into slot 0 -> {items[2]}")
+        print("  writing a longer string into slot 0 ->")
+        print(f"    {items[2]}")
         assert list(items)[:2] == ["SPAWN", 42]
     finally:
         items.shm.close()

@@ -59,7 +59,8 @@ if __name__ == "__main__":
     p.terminate()  # on POSIX: sends SIGTERM
     message = results.get(timeout=30)
     p.join(timeout=30)
-    print(f"With a SIGTERM handler: {message}; exit code {p.exitcode}")
+    print(f"With a SIGTERM handler: {message};")
+    print(f"  exit code {p.exitcode}")
     assert p.exitcode == 0
 
     p = multiprocessing.Process(target=time.sleep, args=(30,))
@@ -76,7 +77,8 @@ if __name__ == "__main__":
     t = threading.Thread(target=try_signal_in_thread, args=(errors,))
     t.start()
     t.join(timeout=30)
-    print(f"signal.signal() in a non-main thread -> {errors[0]}")
+    print("signal.signal() in a non-main thread ->")
+    print(f"  {errors[0]}")
     assert errors and errors[0].startswith("ValueError")
 
     ran_in: list[str] = []

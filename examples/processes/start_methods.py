@@ -36,9 +36,8 @@ if __name__ == "__main__":
         f"This platform ({sys.platform}, Python "
         f"{sys.version_info.major}.{sys.version_info.minor}):"
     )
-    print(
-        f"  available start methods: {methods}; the default is {methods[0]!r}"
-    )
+    print(f"  available start methods: {methods}")
+    print(f"  the default is {methods[0]!r}")
 
     SETTING = "changed by the parent at run time"
     print("What a child sees of its parent:")

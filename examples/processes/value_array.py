@@ -52,10 +52,8 @@ if __name__ == "__main__":
     print(f"  Value('f', 0.1) -> a C float, 32 bits: {f.value!r}")
     i = multiprocessing.Value("i", 2**31 - 1)
     i.value += 1
-    print(
-        f"  Value('i', 2**31 - 1), then += 1 -> {i.value} (a C int wraps "
-        "around silently)"
-    )
+    print(f"  Value('i', 2**31 - 1), then += 1 -> {i.value}")
+    print("    (a C int wraps around silently)")
     assert i.value == -(2**31)
 
     expected = WORKERS * INCREMENTS

@@ -127,8 +127,10 @@ if __name__ == "__main__":
     )
     print(
         f"bounded buffer: {PRODUCERS} producers, "
-        f"{CONSUMERS} consumers, {len(consumed)} items "
-        f"consumed, each exactly once: {sorted(consumed) == expected}; "
+        f"{CONSUMERS} consumers, {len(consumed)} items consumed"
+    )
+    print(
+        f"  each exactly once: {sorted(consumed) == expected}; "
         f"fullest: {buffer.peak} (capacity {CAPACITY})"
     )
     assert sorted(consumed) == expected

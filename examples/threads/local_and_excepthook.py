@@ -75,7 +75,7 @@ if __name__ == "__main__":
     for line in sorted(reported):
         print(f"  {line}")
     print(
-        "main thread: still running, and it could "
+        "main thread: still running; it could "
         "not have caught those exceptions itself"
     )
     assert len(reported) == 2

@@ -80,7 +80,8 @@ if __name__ == "__main__":
     try:
         pool.submit(sum, [])
     except RuntimeError as error:
-        print(f"submit() after shutdown -> RuntimeError: {error}")
+        print("submit() after shutdown ->")
+        print(f"  RuntimeError: {error}")
     gate2.set()
     pool.shutdown(wait=True)  # now wait for the worker thread to exit
     print(f"the running call finished anyway: {blocker2.result(timeout=10)}")

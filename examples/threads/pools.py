@@ -110,7 +110,8 @@ if __name__ == "__main__":
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = list(pool.map(safe, DELAYS, timeout=5))
     elapsed = time.perf_counter() - start
-    print(f"map() in input order: {results}")
+    print("map() in input order:")
+    print(f"  {results}")
     print(
         f"three waits of {sum(DELAYS.values()):.1f} s "
         f"in total took {elapsed:.2f} s (ideal 0.30 s)"

@@ -91,10 +91,8 @@ if __name__ == "__main__":
     try:
         bounded.release()
     except ValueError as error:
-        print(
-            f"BoundedSemaphore({LIMIT}).release() "
-            f"without acquire -> ValueError: {error}"
-        )
+        print(f"BoundedSemaphore({LIMIT}).release() without acquire ->")
+        print(f"  ValueError: {error}")
     else:
         raise AssertionError(
             "BoundedSemaphore should refuse the extra release"
