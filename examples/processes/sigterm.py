@@ -41,13 +41,10 @@ def try_signal_in_thread(out: list) -> None:
 
 if __name__ == "__main__":
     if os.name != "posix":
+        print("Windows: terminate() calls TerminateProcess(); the child gets")
         print(
-            "Windows: terminate() calls TerminateProcess(); "
-            "the child gets no signal handler"
-        )
-        print(
-            "call and no chance to clean up. Ask it to stop through an Event "
-            "or a queue instead."
+            "no signal handler call and no chance to clean up. Ask it to stop "
+            "through an Event or a queue instead."
         )
         raise SystemExit(0)
 
