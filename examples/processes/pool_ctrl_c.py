@@ -122,6 +122,19 @@ def left_over(pids: list[int]) -> list[int]:
     return alive
 
 
+def wait_gone(pids: list[int], timeout: float) -> list[int]:
+    """The processes still running after `timeout`, asked of the OS.
+
+    Not is_alive(): an executor's own thread joins its workers too, and of
+    two joins of one process only one gets its exit status; the other's
+    is_alive() may go on saying True.
+    """
+    deadline = time.monotonic() + timeout
+    while (alive := left_over(pids)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return alive
+
+
 if __name__ == "__main__":
     if os.name != "posix":
         print(
@@ -207,11 +220,15 @@ if __name__ == "__main__":
             ex.terminate_workers()
     finally:
         settle(futures, timeout=10)
-        for proc in workers:  # the running tasks finish, or are killed
-            proc.join(timeout=10)
-            if proc.is_alive():
+        # The running tasks finish, or their workers are killed.
+        pids = [proc.pid for proc in workers]
+        alive = wait_gone(pids, timeout=10)
+        for proc in workers:
+            if proc.pid in alive:
                 proc.kill()
-                proc.join(timeout=10)
+        wait_gone(pids, timeout=10)
+        for proc in workers:  # collect the exit statuses: no zombies left
+            proc.join(timeout=10)
     took = time.perf_counter() - started
     cancelled = sum(f.cancelled() for f in futures)
     print("  shutdown(wait=False, cancel_futures=True) instead:")
@@ -221,7 +238,7 @@ if __name__ == "__main__":
         f"{hasattr(ex, 'terminate_workers')}"
     )
     assert 0 < cancelled < tasks
-    assert not any(proc.is_alive() for proc in workers)
+    assert not left_over(pids)
     if sys.version_info >= (3, 14):
         assert hasattr(ex, "terminate_workers") and hasattr(ex, "kill_workers")
 
