@@ -43,28 +43,12 @@ def test_example_runs(name: str, start_method: str | None) -> None:
     meta = example_runner.meta_for(name)
     if not meta.runnable_here:
         pytest.skip(f"needs Python {meta.requires_python}, this is {sys.version.split()[0]}")
+    # Development mode, as many readers' test runners use: a warning the example does not
+    # declare as its lesson fails it, and so does fork() beside a running thread (3.12+).
     try:
-        # Development mode, as many readers' test runners use: a warning the example does not
-        # declare as its lesson fails it.
         example_runner.run(name, start_method=start_method, dev=True)
     except example_runner.ExampleError as error:
-        if not _fork_warning_only(str(error)):
-            pytest.fail(str(error), pytrace=False)
-        # 3.12+ warns when fork() runs while the process has other threads. An example that
-        # forks beside its own threads warns every time; one that only starts a pool after
-        # another may meet CPython's pool threads still exiting, by timing. A second run
-        # tells the two apart: a warning that comes back is the example's, and fails it.
-        try:
-            example_runner.run(name, start_method=start_method, dev=True)
-        except example_runner.ExampleError as again:
-            pytest.fail(f"{again}\n(the same fork warning on a second run)", pytrace=False)
-
-
-def _fork_warning_only(message: str) -> bool:
-    return "emitted DeprecationWarning under" in message and (
-        message.count("DeprecationWarning:")
-        == message.count("is multi-threaded, use of fork() may lead to deadlocks")
-    )
+        pytest.fail(str(error), pytrace=False)
 
 
 def test_every_example_declares_a_main_guard() -> None:

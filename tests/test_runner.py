@@ -1,5 +1,6 @@
 """The runner that the build and the tests share: its failures must be loud and precise."""
 
+import sys
 import threading
 import time
 
@@ -100,6 +101,59 @@ def test_start_method_is_forced(scratch):
     )
     for method in example_runner.start_methods():
         assert example_runner.run(name, start_method=method).output.strip() == method
+
+
+FORK_WARNS = pytest.mark.skipif(
+    sys.version_info < (3, 12) or "fork" not in example_runner.start_methods(),
+    reason="fork() warns beside other threads from Python 3.12, where fork is offered",
+)
+
+
+@FORK_WARNS
+def test_fork_right_after_a_join_does_not_warn_by_timing(scratch):
+    # 3.12's join() returns before the OS thread is gone, and fork() counts the OS's threads:
+    # without tools/start_method's wait, this warns on most runs.
+    name = scratch(
+        "joined.py",
+        """
+        import os
+        import threading
+        if __name__ == "__main__":
+            for _ in range(200):
+                worker = threading.Thread(target=sum, args=(range(100),))
+                worker.start()
+                worker.join()
+                pid = os.fork()
+                if pid == 0:
+                    os._exit(0)
+                os.waitpid(pid, 0)
+            print("forked 200 times")
+    """,
+    )
+    assert example_runner.run(name, start_method="fork", dev=True).output == "forked 200 times\n"
+
+
+@FORK_WARNS
+def test_fork_beside_a_running_thread_still_fails(scratch):
+    name = scratch(
+        "beside.py",
+        """
+        import os
+        import threading
+        if __name__ == "__main__":
+            stop = threading.Event()
+            worker = threading.Thread(target=stop.wait, args=(10,))
+            worker.start()
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            os.waitpid(pid, 0)
+            stop.set()
+            worker.join(timeout=10)
+    """,
+    )
+    with pytest.raises(example_runner.ExampleError, match="is multi-threaded, use of fork"):
+        example_runner.run(name, start_method="fork", dev=True)
 
 
 def test_an_undeclared_warning_fails_in_dev_mode_only(scratch):
