@@ -349,6 +349,18 @@ def test_404_is_styled_when_previewed_from_the_root(browser, path) -> None:
 # --- screenshots: both languages, both themes ---------------------------------------------------
 
 
+def read_to_the_end(page) -> None:
+    """Scroll as a reader does, a wheel turn at a time, to the end of the page and back."""
+    at_end = "scrollY + innerHeight >= document.documentElement.scrollHeight - 1"
+    for _ in range(300):  # a long page on a phone is about 60 turns
+        if page.evaluate(at_end):
+            break
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(40)
+    assert page.evaluate(at_end), "the page did not scroll to its end"
+    page.evaluate("scrollTo(0, 0)")
+
+
 SHOTS = [("", DESKTOP, "desktop"), (CHARTS, PHONE, "phone"), (GIL, PHONE, "phone")]
 
 
@@ -358,6 +370,16 @@ SHOTS = [("", DESKTOP, "desktop"), (CHARTS, PHONE, "phone"), (GIL, PHONE, "phone
 def test_screenshot_issue15(context, server, lang, scheme, path, viewport, device) -> None:
     page = open_page(context, server, lang_path(lang, path), viewport, scheme)
     page.wait_for_load_state("networkidle")
+    read_to_the_end(page)
+    # Every code block the reader scrolled past got its copy button (`content.lazy`).
+    mounted = page.evaluate(
+        "[...document.querySelectorAll('.md-content pre > code')]"
+        ".filter(c => c.offsetParent).map(c => !!c.parentElement.querySelector('.md-code__nav'))"
+    )
+    assert mounted and all(mounted), f"code blocks left unmounted after scrolling: {mounted}"
+    # A full-page capture paints past the viewport, where `content-visibility: auto` skips
+    # rendering (a reader's scroll renders each example as it comes near): show them all.
+    page.add_style_tag(content=".md-typeset .pyconc-example { content-visibility: visible; }")
     ARTIFACTS.mkdir(exist_ok=True)
     stage = os.environ.get("PYCONC_SHOT_PREFIX", "after")
     name = (path.strip("/").replace("/", "-") or "home") + f"-{lang}-{scheme}-{device}"
