@@ -3,6 +3,7 @@
 `tools/example_runner.py` puts this folder on PYTHONPATH when a test asks for a start method,
 so an example still runs as plain `python file.py`, but under spawn, forkserver or fork.
 Child interpreters started by spawn/forkserver import this too; they only set it if unset.
+Under fork it also lets threads that were already joined leave before each fork (see below).
 """
 
 import os
